@@ -1,0 +1,69 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import { NotFoundError } from './domain/errors.ts';
+import { editionRoutes } from './http/api/edition.routes.ts';
+import { organisationRoutes } from './http/api/organisation.routes.ts';
+import { platformRoutes } from './http/api/platform.routes.ts';
+import type { AppDeps, AppEnv } from './http/env.ts';
+import { requestContext } from './http/middleware/request-context.ts';
+import { problemResponse } from './http/problem.ts';
+import { webRoutes } from './http/web/routes.tsx';
+import { createEditionService } from './services/edition.service.ts';
+import { createOrganisationService } from './services/organisation.service.ts';
+import { createPlatformSearch } from './services/platform-search.ts';
+import { createPlatformService } from './services/platform.service.ts';
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Sổ đăng ký nền tảng số quốc gia — National Digital Platforms Registry API',
+    version: '1.0.0',
+    description:
+      'Danh mục nền tảng số do các bộ, ngành triển khai; văn bản công bố; cơ quan và lịch sử tổ chức lại. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+  },
+};
+
+/** Builds the whole HTTP application from its dependencies; no I/O happens here. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const today = () => deps.clock.today();
+  const platforms = createPlatformService(deps.catalogue, createPlatformSearch(), today);
+  const organisations = createOrganisationService(deps.catalogue, today);
+  const editions = createEditionService(deps.catalogue, today);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestContext(deps.log));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.
+  app.use('*', etag({ weak: true }));
+
+  app.get('/healthz', async (c) => {
+    await deps.catalogue.snapshot();
+    return c.json({ status: 'ok', database: deps.database.engine });
+  });
+
+  app.route('/', platformRoutes(platforms));
+  app.route('/', organisationRoutes(organisations));
+  app.route('/', editionRoutes(editions));
+  app.doc31('/openapi.json', OPENAPI_INFO);
+  app.route(
+    '/',
+    webRoutes({ platforms, organisations, editions, openapi: () => app.getOpenAPI31Document(OPENAPI_INFO) }),
+  );
+
+  app.notFound((c) => problemResponse(c, new NotFoundError('page', c.req.path)));
+  app.onError((error, c) => problemResponse(c, error));
+  return app;
+}

@@ -1,0 +1,151 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Row types of the tables, as the database returns them. They never leave src/db: each
+ * repository maps them to domain types in one place.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** date columns are parsed to 'yyyy-mm-dd' strings on both engines (see database.ts). */
+type DateString = string;
+
+export interface OrganisationTable {
+  id: string;
+  code: string;
+  name_vi: string;
+  name_en: string | null;
+  kind: string;
+  level: string;
+  valid_from: DateString | null;
+  valid_to: DateString | null;
+  source_url: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationLinkTable {
+  id: string;
+  predecessor_id: string;
+  successor_id: string;
+  kind: string;
+  effective_date: DateString;
+  legal_basis: string | null;
+  source_url: string | null;
+}
+
+export interface PlatformTable {
+  id: string;
+  slug: string;
+  name_vi: string;
+  name_en: string | null;
+  aliases: string[];
+  description: string | null;
+  functions: string[];
+  field: string | null;
+  kind: string;
+  scope: string;
+  deployment_levels: string[];
+  status: string | null;
+  declared_owner_id: string | null;
+  owner_basis: string;
+  operator: string | null;
+  website: string | null;
+  ndxp_status: string;
+  ndxp_since: DateString | null;
+  ndop_status: string;
+  ndop_since: DateString | null;
+  legal_basis: string | null;
+  note: string | null;
+  synthetic: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlatformFocalPointTable {
+  id: string;
+  platform_id: string;
+  position: number;
+  name: string;
+  unit: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface PlatformSourceTable {
+  platform_id: string;
+  position: number;
+  url: string;
+  note: string | null;
+}
+
+export interface DocumentTable {
+  id: string;
+  number: string;
+  issued_on: DateString;
+  issuer_id: string | null;
+  issuer_name: string;
+  kind: string;
+  title_vi: string;
+  note: string | null;
+  source_url: string | null;
+  created_at: Timestamp;
+}
+
+export interface EditionTable {
+  id: string;
+  document_id: string;
+  status: Generated<string>;
+  declared_total: number | null;
+  created_at: Timestamp;
+}
+
+export interface EditionEntryTable {
+  edition_id: string;
+  platform_id: string;
+}
+
+export interface DeclaredCountTable {
+  edition_id: string;
+  organisation_id: string;
+  count: number;
+  note: string | null;
+  source_url: string | null;
+}
+
+export interface TermTable {
+  id: string;
+  term: string;
+  expansions: string[];
+  kind: string;
+  note: string | null;
+  source_url: string | null;
+  created_at: Timestamp;
+}
+
+export interface SettingTable {
+  key: string;
+  value: unknown;
+  updated_at: Timestamp;
+}
+
+export interface CatalogueRevisionTable {
+  id: number;
+  revision: number;
+  changed_at: Timestamp;
+}
+
+export interface Schema {
+  organisation: OrganisationTable;
+  organisation_link: OrganisationLinkTable;
+  platform: PlatformTable;
+  platform_focal_point: PlatformFocalPointTable;
+  platform_source: PlatformSourceTable;
+  document: DocumentTable;
+  edition: EditionTable;
+  edition_entry: EditionEntryTable;
+  declared_count: DeclaredCountTable;
+  term: TermTable;
+  setting: SettingTable;
+  catalogue_revision: CatalogueRevisionTable;
+}

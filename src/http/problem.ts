@@ -1,0 +1,117 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import {
+  ConflictError,
+  DomainError,
+  InvalidInputError,
+  NotFoundError,
+  RateLimitedError,
+  type FieldIssue,
+} from '../domain/errors.ts';
+import { format, messages, type Locale } from '../i18n/index.ts';
+import type { AppEnv } from './env.ts';
+
+/**
+ * The one place where errors become HTTP: RFC 9457 problem details with a stable `code`
+ * member. Unknown errors are logged with the request id and never leak their message.
+ */
+const STATUS: Record<string, ContentfulStatusCode> = {
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  not_allowed: 403,
+  not_authenticated: 401,
+  rate_limited: 429,
+  unsupported_media_type: 415,
+  internal: 500,
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance: string;
+  requestId: string;
+  errors?: { field: string; code: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export function fieldMessage(issue: FieldIssue, locale: Locale): string {
+  const m = messages(locale).field as Record<string, string>;
+  return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
+}
+
+/** zod issues → our field issues: the path as the client wrote it ("functions[3]", "limit"). */
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.reduce<string>(
+      (acc, part) =>
+        typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+      '',
+    );
+    const params: Record<string, string | number> = {};
+    if ('maximum' in issue) params.maximum = Number(issue.maximum);
+    if ('minimum' in issue) params.minimum = Number(issue.minimum);
+    const missing = issue.code === 'invalid_type' && issue.message.includes('undefined');
+    return { field: field || '(body)', code: missing ? 'required' : issue.code, params };
+  });
+}
+
+export function problemFor(
+  error: unknown,
+  c: Context<AppEnv>,
+): { status: ContentfulStatusCode; body: ProblemBody } {
+  const locale = c.get('locale') ?? 'vi';
+  const requestId = c.get('requestId') ?? '';
+  const m = messages(locale);
+  const domain = error instanceof ZodError ? new InvalidInputError(zodIssues(error)) : error;
+  const code = domain instanceof DomainError ? domain.code : 'internal';
+  const text = m.problem[code as keyof typeof m.problem] ?? m.problem.internal;
+  const params: Record<string, string | number> = { requestId };
+  const extra: Record<string, unknown> = {};
+  if (domain instanceof NotFoundError) {
+    params.resource = (m.resource as Record<string, string>)[domain.resource] ?? domain.resource;
+    params.key = domain.key;
+  }
+  if (domain instanceof InvalidInputError) {
+    params.count = domain.issues.length;
+    params.fields = domain.issues.map((i) => i.field).join(', ');
+    extra.errors = domain.issues.map((i) => ({
+      field: i.field,
+      code: i.code,
+      message: fieldMessage(i, locale),
+    }));
+  }
+  if (domain instanceof ConflictError) {
+    params.reason = domain.reason;
+    Object.assign(extra, domain.details);
+  }
+  if (domain instanceof RateLimitedError) {
+    params.seconds = domain.retryAfterSeconds;
+    c.header('Retry-After', String(domain.retryAfterSeconds));
+  }
+  const status = STATUS[code] ?? 500;
+  return {
+    status,
+    body: {
+      type: `/problems/${code}`,
+      title: text.title,
+      status,
+      detail: format(text.detail, params),
+      code,
+      instance: c.req.path,
+      requestId,
+      ...extra,
+    },
+  };
+}
+
+export function problemResponse(c: Context<AppEnv>, error: unknown): Response {
+  const { status, body } = problemFor(error, c);
+  if (status >= 500)
+    (c.get('log') ?? console).error({ err: error, requestId: body.requestId }, 'unhandled error');
+  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+}

@@ -1,0 +1,65 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, readConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { migrate } from './db/migrate.ts';
+import { applySeed } from './db/seed.repository.ts';
+import { planSeed } from './seed/plan-seed.ts';
+import { readSeed } from './seed/read-seed.ts';
+import { createCatalogueService } from './services/catalogue.service.ts';
+
+/** The composition root: reads the configuration, opens the database, wires and serves. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = pino({ level: config.logLevel, base: undefined });
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    if (config.seed) {
+      const { inserted } = await applySeed(database.db, planSeed(readSeed()), systemClock.now());
+      if (inserted > 0) log.info({ inserted }, 'catalogue seeded from seed/ (real, sourced data)');
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const catalogue = createCatalogueService({ db: database.db, clock: systemClock, log });
+  await catalogue.snapshot();
+  const app = createApp({ config, database, log, clock: systemClock, catalogue });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    // Stop accepting, let requests in flight finish, then close the database (and its lock).
+    server.close(() => {
+      database.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'error while closing the database');
+          process.exit(1);
+        },
+      );
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Không khởi động được sổ đăng ký / the registry could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+import { ownerFamily } from '../domain/catalogue.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { successorsOn } from '../domain/organisation.ts';
+import type { Platform } from '../domain/platform.ts';
+import { applyFilters, facetCounts, type Facets, type PlatformFilters } from '../domain/platform-query.ts';
+import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
+import type { PlatformSearch, SearchMatch } from './platform-search.ts';
+
+export interface PlatformListQuery {
+  q?: string;
+  owner?: string[];
+  kind?: string[];
+  scope?: string[];
+  status?: string[];
+  edition?: string[];
+  ndxp?: string[];
+  ndop?: string[];
+  limit: number;
+  offset: number;
+}
+
+export interface PlatformListResult {
+  items: (Platform & Partial<SearchMatch>)[];
+  total: number;
+  facets: Facets;
+  didYouMean: string | null;
+}
+
+/** An organisation by id or code (slug); undefined if none. */
+export function findOrganisation(snapshot: CatalogueSnapshot, key: string) {
+  return snapshot.directory.byId.get(key) ?? snapshot.organisations.find((o) => o.code === key);
+}
+
+function ownerIds(snapshot: CatalogueSnapshot, keys: readonly string[], today: string): Set<string> {
+  const ids = new Set<string>();
+  for (const key of keys) {
+    const org = findOrganisation(snapshot, key);
+    if (!org) throw new NotFoundError('organisation', key);
+    // A former body (Bộ Kế hoạch và Đầu tư) means what it declared; a current body means what it
+    // owns today, including what its predecessors declared.
+    const isCurrent = successorsOn(org.id, snapshot.directory.links, today).includes(org.id);
+    for (const id of isCurrent ? ownerFamily(snapshot.directory, org.id) : [org.id]) ids.add(id);
+  }
+  return ids;
+}
+
+export function createPlatformService(
+  catalogue: CatalogueService,
+  search: PlatformSearch,
+  today: () => string,
+) {
+  return {
+    async list(query: PlatformListQuery): Promise<PlatformListResult> {
+      const snapshot = await catalogue.snapshot();
+      const filters: PlatformFilters = {
+        ...(query.owner?.length ? { ownerIds: ownerIds(snapshot, query.owner, today()) } : {}),
+        kind: query.kind,
+        scope: query.scope,
+        status: query.status,
+        edition: query.edition,
+        ndxp: query.ndxp,
+        ndop: query.ndop,
+      };
+      const q = query.q?.trim() ?? '';
+      if (q === '') {
+        const matched = applyFilters(snapshot.platforms, filters);
+        return {
+          items: matched.slice(query.offset, query.offset + query.limit),
+          total: matched.length,
+          facets: facetCounts(snapshot.platforms, filters),
+          didYouMean: null,
+        };
+      }
+      const found = search.search(snapshot, q);
+      const candidates = found.matches
+        .map((m) => snapshot.platformById.get(m.id))
+        .filter((p): p is Platform => !!p);
+      const matched = new Set(applyFilters(candidates, filters).map((p) => p.id));
+      const ranked = found.matches.filter((m) => matched.has(m.id));
+      return {
+        items: ranked.slice(query.offset, query.offset + query.limit).map((m) => ({
+          ...(snapshot.platformById.get(m.id) as Platform),
+          score: m.score,
+          reasons: m.reasons,
+        })),
+        total: ranked.length,
+        facets: facetCounts(candidates, filters),
+        didYouMean: ranked.length === 0 ? found.didYouMean : null,
+      };
+    },
+
+    async get(key: string): Promise<Platform> {
+      const snapshot = await catalogue.snapshot();
+      const platform = snapshot.platformById.get(key) ?? snapshot.platformBySlug.get(key);
+      if (!platform) throw new NotFoundError('platform', key);
+      return platform;
+    },
+  };
+}
+export type PlatformService = ReturnType<typeof createPlatformService>;
