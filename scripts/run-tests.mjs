@@ -2,13 +2,23 @@
 // Node 20's runner has no glob for .ts files, so the files are found here.
 //   node scripts/run-tests.mjs unit      every *.test.ts(x) under src/ and scripts/
 //   node scripts/run-tests.mjs browser   every *.browser.ts under tests/browser/
+//   node scripts/run-tests.mjs contract  every *.contract.ts under tests/contract/ (starts the real server)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const suite = process.argv[2] ?? 'unit';
-const roots = suite === 'browser' ? ['tests/browser'] : ['src', 'scripts'];
-const pattern = suite === 'browser' ? /\.browser\.tsx?$/ : /\.test\.tsx?$/;
+const suites = {
+  unit: { roots: ['src', 'scripts'], pattern: /\.test\.tsx?$/ },
+  browser: { roots: ['tests/browser'], pattern: /\.browser\.tsx?$/ },
+  contract: { roots: ['tests/contract'], pattern: /\.contract\.tsx?$/ },
+};
+const chosen = suites[suite];
+if (!chosen) {
+  console.error(`unknown suite ${suite}; use ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+const { roots, pattern } = chosen;
 
 function walk(dir) {
   let entries;

@@ -67,7 +67,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         connection.release();
       }
     },
-    close: () => db.destroy(),
+    // Kysely destroys its driver only if a query ran; the pool is ended here in any case.
+    async close() {
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 
@@ -98,6 +102,8 @@ async function openPGlite(dataDir: string): Promise<Database> {
     async close() {
       try {
         await db.destroy();
+        // Kysely destroys its driver only if a query ran; an open PGlite keeps the process alive.
+        if (!client.closed) await client.close();
       } finally {
         unlock();
       }

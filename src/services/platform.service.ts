@@ -1,4 +1,4 @@
-import { ownerFamily } from '../domain/catalogue.ts';
+import { currentOwner, ownerFamily } from '../domain/catalogue.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { successorsOn } from '../domain/organisation.ts';
 import type { Platform } from '../domain/platform.ts';
@@ -87,6 +87,12 @@ export function createPlatformService(
         facets: facetCounts(candidates, filters),
         didYouMean: ranked.length === 0 ? found.didYouMean : null,
       };
+    },
+
+    /** Who owned it on `date`: its declaring body, or that body's successor once reorganised. */
+    async ownerOn(platform: Platform, date: string) {
+      const snapshot = await catalogue.snapshot();
+      return currentOwner(snapshot.directory, platform.declaredOwner?.id ?? null, date);
     },
 
     async get(key: string): Promise<Platform> {

@@ -43,12 +43,9 @@ const getRoute = createRoute({
   summary: 'One edition: declared vs registered per owner, and its platforms',
   request: {
     params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({
-          description: 'Edition id or document number (URL-encoded), e.g. 2765%2FBTTTT-C%C4%90SQG',
-        }),
+      id: z.string().max(200).openapi({
+        description: 'Edition id or document number (URL-encoded), e.g. 2765%2FBTTTT-C%C4%90SQG',
+      }),
     }),
   },
   responses: {

@@ -8,7 +8,7 @@ import {
 import type { PlatformService } from '../../services/platform.service.ts';
 import { platformDetail, platformSummary } from './present.ts';
 import { apiRouter } from './router.ts';
-import { listParam, Platform, PlatformList, problemResponses } from './schemas.ts';
+import { listParam, OrganisationRef, Platform, PlatformList, problemResponses } from './schemas.ts';
 
 export const MAX_QUERY_LENGTH = 500;
 
@@ -60,9 +60,24 @@ const getRoute = createRoute({
   path: '/api/v1/platforms/{id}',
   tags: ['Platforms'],
   summary: 'One platform, by id or slug',
-  request: { params: z.object({ id: z.string().max(200) }) },
+  request: {
+    params: z.object({ id: z.string().max(200) }),
+    query: z.object({
+      on: z.iso.date().optional().openapi({ description: 'Also say who owned it on this date (yyyy-mm-dd)' }),
+    }),
+  },
   responses: {
-    200: { description: 'The platform', content: { 'application/json': { schema: Platform } } },
+    200: {
+      description: 'The platform',
+      content: {
+        'application/json': {
+          schema: Platform.extend({
+            ownerOn: z.object({ date: z.string(), owner: OrganisationRef.nullable() }).optional(),
+          }),
+        },
+      },
+    },
+    400: problemResponses[400],
     404: problemResponses[404],
   },
 });
@@ -87,7 +102,10 @@ export function platformRoutes(platforms: PlatformService) {
         200,
       );
     })
-    .openapi(getRoute, async (c) =>
-      c.json(platformDetail(await platforms.get(c.req.valid('param').id)), 200),
-    );
+    .openapi(getRoute, async (c) => {
+      const { on } = c.req.valid('query');
+      const platform = await platforms.get(c.req.valid('param').id);
+      const ownerOn = on ? { date: on, owner: await platforms.ownerOn(platform, on) } : undefined;
+      return c.json({ ...platformDetail(platform), ...(ownerOn ? { ownerOn } : {}) }, 200);
+    });
 }

@@ -7,7 +7,15 @@ import { zodIssues } from '../problem.ts';
 export function apiRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new InvalidInputError(zodIssues(result.error));
+      if (!result.success) {
+        // A repeated query parameter is reported by its name ("kind"), not its position.
+        const issues = zodIssues(result.error);
+        throw new InvalidInputError(
+          result.target === 'query'
+            ? issues.map((i) => ({ ...i, field: i.field.replace(/\[\d+\]$/, '') }))
+            : issues,
+        );
+      }
     },
   });
 }

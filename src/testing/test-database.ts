@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { applySeed } from '../db/seed.repository.ts';
+import { planSeed } from '../seed/plan-seed.ts';
+import { readSeed } from '../seed/read-seed.ts';
+
+/**
+ * A real database for a test file: PGlite in memory by default, or, when TEST_DATABASE_URL
+ * names a PostgreSQL server, a new database on it created for this file and dropped after.
+ * Never a mock. (Tests read this variable here; the product reads its configuration in config.ts.)
+ */
+export interface TestDatabase {
+  database: Database;
+  config: Config['database'];
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  let config: Config['database'];
+  let drop: () => Promise<void> = async () => {};
+  if (adminUrl) {
+    const name = `ndp_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    config = { kind: 'postgres', url: url.toString(), poolSize: 5 };
+    drop = async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else {
+    config = { kind: 'pglite', dataDir: 'memory://' };
+  }
+  const database = await openDatabase(config);
+  await migrate(database);
+  if (options.seed !== false)
+    await applySeed(database.db, planSeed(readSeed()), new Date('2026-01-01T00:00:00Z'));
+  return {
+    database,
+    config,
+    async close() {
+      await database.close();
+      await drop();
+    },
+  };
+}
