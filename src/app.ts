@@ -49,6 +49,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.
   app.use('*', etag({ weak: true }));
 
+  // Liveness: the process answers (no database). Also the trivial-route baseline of bench:api.
+  app.get('/livez', (c) => c.text('ok'));
+  // Readiness: the catalogue can be read.
   app.get('/healthz', async (c) => {
     await deps.catalogue.snapshot();
     return c.json({ status: 'ok', database: deps.database.engine });
