@@ -8,7 +8,7 @@ import { platformRoutes } from './http/api/platform.routes.ts';
 import type { AppDeps, AppEnv } from './http/env.ts';
 import { requestContext } from './http/middleware/request-context.ts';
 import { problemResponse } from './http/problem.ts';
-import { webRoutes } from './http/web/routes.tsx';
+import { notFoundPage, webRoutes } from './http/web/routes.tsx';
 import { createEditionService } from './services/edition.service.ts';
 import { createOrganisationService } from './services/organisation.service.ts';
 import { createPlatformSearch } from './services/platform-search.ts';
@@ -66,7 +66,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     webRoutes({ platforms, organisations, editions, openapi: () => app.getOpenAPI31Document(OPENAPI_INFO) }),
   );
 
-  app.notFound((c) => problemResponse(c, new NotFoundError('page', c.req.path)));
+  // Unknown addresses under /api/ answer as the API does (problem+json); any other is a page for people.
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problemResponse(c, new NotFoundError('page', c.req.path))
+      : notFoundPage(c),
+  );
   app.onError((error, c) => problemResponse(c, error));
   return app;
 }
