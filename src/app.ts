@@ -13,6 +13,7 @@ import { createEditionService } from './services/edition.service.ts';
 import { createOrganisationService } from './services/organisation.service.ts';
 import { createPlatformSearch } from './services/platform-search.ts';
 import { createPlatformService } from './services/platform.service.ts';
+import { createWorkflow } from './http/workflow.ts';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -48,6 +49,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.
   app.use('*', etag({ weak: true }));
+  // Accounts and the write side: session, CSRF and sign-in rate limit, then their routes.
+  const workflow = createWorkflow(deps);
+  app.use('*', ...workflow.middleware);
 
   // Liveness: the process answers (no database). Also the trivial-route baseline of bench:api.
   app.get('/livez', (c) => c.text('ok'));
@@ -60,6 +64,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', platformRoutes(platforms));
   app.route('/', organisationRoutes(organisations));
   app.route('/', editionRoutes(editions));
+  app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route(
     '/',

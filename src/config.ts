@@ -30,6 +30,50 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** A session ends after this long without a request (OWASP ASVS 3.3.2: 30 minutes at L2). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** ... and this long after sign-in, whatever the activity (ASVS 3.3.2: 12 hours at L2). */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Secure cookies: always, never (local http only), or auto (when the request came over TLS). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Failed sign-ins per account before a temporary lock-out. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed sign-ins per client address (any accounts) before a temporary lock-out. */
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** How long a lock-out lasts; failures are also counted over a window this long. */
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Requests a client may make per minute to sign-in and password-reset endpoints. */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  /** How long the link in an invitation to a new account stays valid. */
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
+  /** Working days the authority has to decide a change request. */
+  REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(20),
 });
 
 export interface Config {
@@ -43,6 +87,18 @@ export interface Config {
   readonly publicUrl: string | null;
   readonly rateLimitPerMinute: number;
   readonly trustProxy: boolean;
+  readonly auth: {
+    readonly sessionIdleMinutes: number;
+    readonly sessionAbsoluteHours: number;
+    readonly cookieSecure: 'auto' | 'always' | 'never';
+    readonly maxFailures: number;
+    readonly maxFailuresPerAddress: number;
+    readonly lockoutMinutes: number;
+    readonly rateLimitPerMinute: number;
+    readonly passwordResetTtlMinutes: number;
+    readonly invitationTtlHours: number;
+  };
+  readonly reviewWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +127,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicUrl: v.PUBLIC_URL ?? null,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     trustProxy: v.TRUST_PROXY === 'true',
+    auth: Object.freeze({
+      sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: v.SESSION_ABSOLUTE_HOURS,
+      cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[v.COOKIE_SECURE],
+      maxFailures: v.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerAddress: v.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      lockoutMinutes: v.SIGN_IN_LOCKOUT_MINUTES,
+      rateLimitPerMinute: v.AUTH_RATE_LIMIT_PER_MINUTE,
+      passwordResetTtlMinutes: v.PASSWORD_RESET_TTL_MINUTES,
+      invitationTtlHours: v.INVITATION_TTL_HOURS,
+    }),
+    reviewWorkingDays: v.REVIEW_WORKING_DAYS,
   });
 }

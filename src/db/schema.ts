@@ -135,6 +135,124 @@ export interface CatalogueRevisionTable {
   changed_at: Timestamp;
 }
 
+// Accounts, sessions, audit, change requests and versions (migration 20261129010000).
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_id: string;
+  role: string;
+  password_hash: string | null;
+  password_must_change: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  disabled_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  purpose: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  purpose: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  client_address: string | null;
+}
+
+export interface HolidayTable {
+  day: DateString;
+  kind: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface ChangeRequestTable {
+  id: string;
+  kind: string;
+  platform_id: string | null;
+  base_platform_version: number | null;
+  organisation_id: string;
+  author_id: string;
+  status: string;
+  summary: string;
+  proposed: unknown;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  published_version: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChangeRequestCommentTable {
+  id: string;
+  seq: Generated<number>;
+  change_request_id: string;
+  author_id: string;
+  kind: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface PlatformVersionTable {
+  platform_id: string;
+  version: number;
+  data: unknown;
+  change_request_id: string | null;
+  author_id: string | null;
+  approved_by: string | null;
+  reason: string;
+  created_at: Timestamp;
+}
+
 export interface Schema {
   organisation: OrganisationTable;
   organisation_link: OrganisationLinkTable;
@@ -148,4 +266,14 @@ export interface Schema {
   term: TermTable;
   setting: SettingTable;
   catalogue_revision: CatalogueRevisionTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  password_reset: PasswordResetTable;
+  email_outbox: EmailOutboxTable;
+  audit_log: AuditLogTable;
+  holiday: HolidayTable;
+  change_request: ChangeRequestTable;
+  change_request_comment: ChangeRequestCommentTable;
+  platform_version: PlatformVersionTable;
 }

@@ -62,3 +62,35 @@ export class RateLimitedError extends DomainError {
     super('rate limited');
   }
 }
+
+/** Sign-in refused: the same error whether the account is unknown, disabled or the password wrong. */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'invalid_credentials';
+  constructor() {
+    super('invalid credentials');
+  }
+}
+
+/** An unsafe request authenticated by cookie came without a valid CSRF token, or from another origin. */
+export class CsrfError extends DomainError {
+  readonly code = 'csrf_failed';
+  constructor(readonly reason: 'token' | 'origin') {
+    super(`CSRF check failed (${reason})`);
+  }
+}
+
+/** The account must set a new password (a one-time password from the CLI) before doing anything else. */
+export class PasswordChangeRequiredError extends DomainError {
+  readonly code = 'password_change_required';
+  constructor() {
+    super('password change required');
+  }
+}
+
+/** The request body is not in a format the endpoint reads (JSON endpoints given a form, ...). */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly code = 'unsupported_media_type';
+  constructor() {
+    super('unsupported media type');
+  }
+}

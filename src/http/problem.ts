@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import {
@@ -7,9 +8,12 @@ import {
   InvalidInputError,
   NotFoundError,
   RateLimitedError,
+  UnsupportedMediaTypeError,
   type FieldIssue,
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
+import { workflowEn } from '../i18n/workflow.en.ts';
+import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -25,7 +29,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   rate_limited: 429,
   unsupported_media_type: 415,
   internal: 500,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  password_change_required: 403,
 };
+
+// Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
+const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
 
 export interface ProblemBody {
   type: string;
@@ -40,7 +50,7 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = messages(locale).field as Record<string, string>;
+  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -60,6 +70,16 @@ export function zodIssues(error: ZodError): FieldIssue[] {
   });
 }
 
+/**
+ * Hono's body validators throw HTTPException: 400 for a body that does not parse, 415 for the
+ * wrong content type. They are the client's mistakes, not 500s.
+ */
+function fromHttpException(error: HTTPException): unknown {
+  if (error.status === 415) return new UnsupportedMediaTypeError();
+  if (error.status === 400) return new InvalidInputError([{ field: '(body)', code: 'invalid_json' }]);
+  return error;
+}
+
 export function problemFor(
   error: unknown,
   c: Context<AppEnv>,
@@ -67,13 +87,23 @@ export function problemFor(
   const locale = c.get('locale') ?? 'vi';
   const requestId = c.get('requestId') ?? '';
   const m = messages(locale);
-  const domain = error instanceof ZodError ? new InvalidInputError(zodIssues(error)) : error;
+  const domain =
+    error instanceof ZodError
+      ? new InvalidInputError(zodIssues(error))
+      : error instanceof HTTPException
+        ? fromHttpException(error)
+        : error;
   const code = domain instanceof DomainError ? domain.code : 'internal';
-  const text = m.problem[code as keyof typeof m.problem] ?? m.problem.internal;
+  const w = workflow(locale);
+  const text =
+    m.problem[code as keyof typeof m.problem] ??
+    w.problem[code as keyof typeof w.problem] ??
+    m.problem.internal;
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    params.resource = (m.resource as Record<string, string>)[domain.resource] ?? domain.resource;
+    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }
   if (domain instanceof InvalidInputError) {
@@ -86,7 +116,7 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    params.reason = domain.reason;
+    params.reason = (w.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
     Object.assign(extra, domain.details);
   }
   if (domain instanceof RateLimitedError) {

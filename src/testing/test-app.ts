@@ -6,11 +6,17 @@ import { createCatalogueService } from '../services/catalogue.service.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** The whole application in-process on a real test database, for `app.request()` tests. */
-export async function openTestApp(options: { seed?: boolean; clock?: Clock } = {}) {
+export async function openTestApp(
+  options: {
+    seed?: boolean;
+    clock?: Clock;
+    /** configuration overrides, as environment variables */ env?: Record<string, string>;
+  } = {},
+) {
   const testDb: TestDatabase = await openTestDatabase(options);
   const clock = options.clock ?? fixedClock('2026-11-29T03:00:00Z');
   const log = pino({ level: 'silent' });
-  const config = readConfig({ SEED: 'false' });
+  const config = readConfig({ SEED: 'false', ...options.env });
   const catalogue = createCatalogueService({ db: testDb.database.db, clock, log, pollMs: 0 });
   const app = createApp({ config, database: testDb.database, log, clock, catalogue });
   return {
@@ -19,6 +25,7 @@ export async function openTestApp(options: { seed?: boolean; clock?: Clock } = {
     database: testDb.database,
     catalogue,
     clock,
+    config,
     close: () => testDb.close(),
     /** GET returning parsed JSON and the response. */
     async get<T = unknown>(

@@ -34,6 +34,17 @@ export async function openTestDatabase(options: { seed?: boolean } = {}): Promis
     drop = async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // pg's pool.end() resolves before its sockets have closed; a forced drop while they are
+      // still closing kills them mid-way and the "terminating connection" error escapes as an
+      // uncaught exception. Wait (briefly) for the database's connections to go first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await client.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     };

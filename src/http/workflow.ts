@@ -1,0 +1,91 @@
+import type { MiddlewareHandler } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { createAuditService } from '../services/audit.service.ts';
+import { createAuthService } from '../services/auth.service.ts';
+import { createChangeRequestService } from '../services/change-request.service.ts';
+import { createHolidayService } from '../services/holiday.service.ts';
+import { createPasswordResetService } from '../services/password-reset.service.ts';
+import { createPlatformVersionService } from '../services/platform-version.service.ts';
+import { createUserService } from '../services/user.service.ts';
+import { auditRoutes } from './api/audit.routes.ts';
+import { authRoutes } from './api/auth.routes.ts';
+import { changeRequestRoutes } from './api/change-request.routes.ts';
+import { holidayRoutes } from './api/holiday.routes.ts';
+import { platformVersionRoutes } from './api/platform-version.routes.ts';
+import { userRoutes } from './api/user.routes.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { csrf } from './middleware/csrf.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+import { SESSION_COOKIE, session } from './middleware/session.ts';
+
+/**
+ * Accounts and the write side (issue 3), wired in one place so app.ts only mounts it: the
+ * services, the middleware every request passes (session, CSRF, sign-in rate limit), and the
+ * API routes.
+ */
+export function createWorkflow(deps: AppDeps) {
+  const { config, clock, catalogue } = deps;
+  const db = deps.database.db;
+  // Links in e-mails use the configured public URL, never the request's Host header (which
+  // an attacker controls: "password reset poisoning").
+  const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
+  const auth = createAuthService({ db, clock, config: config.auth, catalogue });
+  const resets = createPasswordResetService({ db, clock, config: config.auth, linkBase });
+  const users = createUserService({ db, clock, config: config.auth, catalogue, linkBase });
+  const audit = createAuditService({ db, clock, catalogue });
+  const changeRequests = createChangeRequestService({
+    db,
+    clock,
+    catalogue,
+    reviewWorkingDays: config.reviewWorkingDays,
+  });
+  const holidays = createHolidayService({ db, clock });
+  const versions = createPlatformVersionService({ db });
+  const services = { auth, resets, users, audit, changeRequests, holidays, versions };
+
+  const cookies = {
+    cookieSecure: config.auth.cookieSecure,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+  };
+  const limiter = rateLimit({ perMinute: config.auth.rateLimitPerMinute, trustProxy: config.trustProxy });
+  const LIMITED = new Set([
+    '/api/v1/auth/sign-in',
+    '/api/v1/auth/password-reset',
+    '/api/v1/auth/password-reset/confirm',
+  ]);
+  const middleware: MiddlewareHandler<AppEnv>[] = [
+    (c, next) => (c.req.method === 'POST' && LIMITED.has(c.req.path) ? limiter(c, next) : next()),
+    session(auth, cookies),
+    csrf({
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      originCheckedPaths: (path) => path.startsWith('/api/v1/auth/'),
+      // Signing in and resetting a password do not act on the current session: the origin
+      // check covers them (login CSRF), and a sign-in form needs no token from the old session.
+      tokenExemptPaths: (path) =>
+        path === '/api/v1/auth/sign-in' || path.startsWith('/api/v1/auth/password-reset'),
+    }),
+  ];
+
+  const routes = new OpenAPIHono<AppEnv>();
+  routes.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: `Set by sign-in; named __Host-${SESSION_COOKIE} over TLS`,
+  });
+  routes.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: 'The csrfToken of the session, on every POST, PATCH, PUT and DELETE',
+  });
+  routes.route('/', authRoutes(auth, resets, users, cookies));
+  routes.route('/', userRoutes(users));
+  routes.route('/', auditRoutes(audit));
+  routes.route('/', changeRequestRoutes(changeRequests));
+  routes.route('/', platformVersionRoutes(versions));
+  routes.route('/', holidayRoutes(holidays));
+  return { services, middleware, routes };
+}
