@@ -8,6 +8,9 @@ import { platformRoutes } from './http/api/platform.routes.ts';
 import type { AppDeps, AppEnv } from './http/env.ts';
 import { requestContext } from './http/middleware/request-context.ts';
 import { problemResponse } from './http/problem.ts';
+import { overlapRoutes } from './http/api/overlap.routes.ts';
+import { rateLimit } from './http/middleware/rate-limit.ts';
+import { createOverlapService } from './services/overlap.service.ts';
 import { notFoundPage, webRoutes } from './http/web/routes.tsx';
 import { createEditionService } from './services/edition.service.ts';
 import { createOrganisationService } from './services/organisation.service.ts';
@@ -64,6 +67,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', platformRoutes(platforms));
   app.route('/', organisationRoutes(organisations));
   app.route('/', editionRoutes(editions));
+  // Anonymous overlap checks are open to vendors and the public, so they are rate limited.
+  app.use(
+    '/api/v1/overlap-checks',
+    rateLimit({
+      perMinute: deps.config.rateLimitPerMinute,
+      trustProxy: deps.config.trustProxy,
+      now: () => deps.clock.now().getTime(),
+    }),
+  );
+  app.route('/', overlapRoutes(createOverlapService(deps.catalogue, () => deps.clock.now())));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route(

@@ -6,9 +6,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
-import { applySeed } from './db/seed.repository.ts';
-import { planSeed } from './seed/plan-seed.ts';
-import { readSeed } from './seed/read-seed.ts';
+import { seedCatalogue } from './seed/seed-catalogue.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
 
 /** The composition root: reads the configuration, opens the database, wires and serves. */
@@ -20,7 +18,7 @@ async function main(): Promise<void> {
     const applied = await migrate(database);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (config.seed) {
-      const { inserted } = await applySeed(database.db, planSeed(readSeed()), systemClock.now());
+      const { inserted } = await seedCatalogue(database.db, systemClock.now());
       if (inserted > 0) log.info({ inserted }, 'catalogue seeded from seed/ (real, sourced data)');
     }
   } catch (error) {

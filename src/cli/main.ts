@@ -1,15 +1,13 @@
 import pino from 'pino';
+import { seedCatalogue } from '../seed/seed-catalogue.ts';
 import { systemClock } from '../clock.ts';
 import { ConfigError, readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { migrate } from '../db/migrate.ts';
-import { applySeed } from '../db/seed.repository.ts';
 import { format } from '../i18n/index.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi } from '../i18n/workflow.vi.ts';
-import { planSeed } from '../seed/plan-seed.ts';
-import { readSeed } from '../seed/read-seed.ts';
 import { createCatalogueService } from '../services/catalogue.service.ts';
 import { createAdminCommand, type CliIo } from './create-admin.ts';
 
@@ -38,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     // The same start as the server: a new database gets its tables and the real organisations.
     await migrate(database);
-    if (config.seed) await applySeed(database.db, planSeed(readSeed()), systemClock.now());
+    if (config.seed) await seedCatalogue(database.db, systemClock.now());
     const log = pino({ level: 'silent' });
     const catalogue = createCatalogueService({ db: database.db, clock: systemClock, log });
     const io: CliIo = { readStdin, out: (l) => console.log(l), err: (l) => console.error(l) };

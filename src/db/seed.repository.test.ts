@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
+import { seedCatalogue } from '../seed/seed-catalogue.ts';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { planSeed } from '../seed/plan-seed.ts';
 import { readSeed } from '../seed/read-seed.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { migrate } from './migrate.ts';
 import { loadOrganisations } from './organisation.repository.ts';
 import { loadPlatforms, readCatalogueRevision } from './platform.repository.ts';
-import { applySeed } from './seed.repository.ts';
 
 describe('seeding the real catalogue', () => {
   let t: TestDatabase;
@@ -50,7 +49,7 @@ describe('seeding the real catalogue', () => {
 
   it('is idempotent: a second run inserts nothing and keeps the revision', async () => {
     const revision = await readCatalogueRevision(t.database.db);
-    const again = await applySeed(t.database.db, planSeed(readSeed()), new Date());
+    const again = await seedCatalogue(t.database.db, new Date());
     assert.equal(again.inserted, 0);
     assert.equal(await readCatalogueRevision(t.database.db), revision);
     assert.deepEqual(await migrate(t.database), [], 'migrations already applied');

@@ -73,7 +73,8 @@ export interface SeedPlan {
   terms: (TermEntry & { id: string; note: string | null; sourceUrl: string | null })[];
 }
 
-export function planSeed(data: SeedData, extraTerms: readonly (TermEntry & { note?: string | null })[] = []): SeedPlan {
+/** `termEntries`: the merged dictionary seed (readTermEntries); abbreviations.csv alone when omitted. */
+export function planSeed(data: SeedData, termEntries?: readonly TermEntry[]): SeedPlan {
   const organisations = new Map<string, Organisation>();
   const byName = new Map<string, Organisation>();
   const links: OrganisationLink[] = [];
@@ -220,16 +221,20 @@ export function planSeed(data: SeedData, extraTerms: readonly (TermEntry & { not
     return [{ editionId: edition.id, organisationId: orgNamed(c.ownerVi, c.sourceUrl).id, count: c.declaredCount, note: c.note, sourceUrl: c.sourceUrl }];
   });
 
-  const terms = [
-    ...data.abbreviations.map((a) => ({
-      term: a.abbr,
-      expansions: [a.expansionVi],
-      kind: 'abbreviation' as const,
-      note: null,
-      sourceUrl: a.sourceUrl,
-    })),
-    ...extraTerms.map((t) => ({ ...t, note: t.note ?? null, sourceUrl: null })),
-  ].map((t) => ({ ...t, id: stableId('term', `${t.kind}:${t.term}`) }));
+  // Abbreviations seen in sources keep their source; the rest are the registry team's curated list.
+  const sourceOf = new Map(data.abbreviations.map((a) => [a.abbr, a.sourceUrl]));
+  const entries: readonly TermEntry[] =
+    termEntries ??
+    data.abbreviations.map((a) => ({ term: a.abbr, expansions: [a.expansionVi], kind: 'abbreviation' as const }));
+  const terms = entries.map((t) => {
+    const sourceUrl = t.kind === 'abbreviation' ? (sourceOf.get(t.term) ?? null) : null;
+    return {
+      ...t,
+      note: sourceUrl ? null : 'curated by the registry team (seed/terms.csv)',
+      sourceUrl,
+      id: stableId('term', `${t.kind}:${t.term}`),
+    };
+  });
 
   return { organisations: [...organisations.values()], links, platforms, editions, declaredCounts, terms };
 }

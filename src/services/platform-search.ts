@@ -1,36 +1,91 @@
-import { foldVi } from '../domain/text/vietnamese.ts';
+import type { Platform } from '../domain/platform.ts';
+import {
+  createSearchIndex,
+  type MatchReason,
+  type SearchDocument,
+  type SearchIndex,
+} from '../domain/search/index.ts';
+import { buildDictionary, type TermEntry } from '../domain/text/dictionary.ts';
 import type { CatalogueSnapshot } from './catalogue.service.ts';
 
 export interface SearchMatch {
   id: string;
   score: number;
-  reasons: { field: string; kind: string; query: string; matched: string }[];
+  reasons: MatchReason[];
 }
 
 /** Full-text search over a catalogue snapshot; the engine lives in src/domain/search. */
 export interface PlatformSearch {
   search(snapshot: CatalogueSnapshot, q: string): { matches: SearchMatch[]; didYouMean: string | null };
+  suggest(snapshot: CatalogueSnapshot, prefix: string, limit: number): { id: string; name: string }[];
+}
+
+/** How many ranked hits a query may return before filters and paging (bounds the work). */
+export const SEARCH_WINDOW = 1000;
+
+export function toSearchDocument(p: Platform, formerOwnerNames: readonly string[]): SearchDocument {
+  return {
+    id: p.id,
+    name: p.name,
+    nameEn: p.nameEn,
+    aliases: p.aliases,
+    description: p.description ?? '',
+    functions: p.functions,
+    ownerNames: [...(p.owner ? [p.owner.name] : []), ...formerOwnerNames],
+    editions: p.editions,
+    facets: {
+      owner: p.owner?.id ?? null,
+      kind: p.kind,
+      scope: p.scope,
+      status: p.status,
+      editions: p.editions,
+      ndxp: p.ndxp.status,
+      ndop: p.ndop.status,
+    },
+  };
 }
 
 /**
- * Interim: folded substring matching on names and aliases, until the ranked engine is wired in.
+ * Keeps one search index in step with the catalogue snapshots: a new snapshot upserts only the
+ * platforms that changed and removes those gone, so a change is searchable as soon as the
+ * snapshot is rebuilt; a changed dictionary rebuilds the index.
  */
 export function createPlatformSearch(): PlatformSearch {
+  let index: SearchIndex | null = null;
+  let terms: readonly TermEntry[] | null = null;
+  let signatures = new Map<string, string>();
+  let synced: CatalogueSnapshot | null = null;
+
+  const sync = (snapshot: CatalogueSnapshot): SearchIndex => {
+    if (index && synced === snapshot) return index;
+    if (!index || JSON.stringify(terms) !== JSON.stringify(snapshot.terms)) {
+      index = createSearchIndex(buildDictionary(snapshot.terms), { maxWindow: SEARCH_WINDOW });
+      terms = snapshot.terms;
+      signatures = new Map();
+    }
+    const next = new Map<string, string>();
+    for (const p of snapshot.platforms) {
+      const former = snapshot.formerOwnerNames.get(p.id) ?? [];
+      const signature = `${p.updatedAt}|${p.owner?.id ?? ''}|${p.editions.join(',')}|${former.join(',')}`;
+      next.set(p.id, signature);
+      if (signatures.get(p.id) !== signature) index.upsert(toSearchDocument(p, former));
+    }
+    for (const id of signatures.keys()) if (!next.has(id)) index.remove(id);
+    signatures = next;
+    synced = snapshot;
+    return index;
+  };
+
   return {
     search(snapshot, q) {
-      const needle = foldVi(q).trim();
-      const matches: SearchMatch[] = [];
-      for (const p of snapshot.platforms) {
-        const hay = [p.name, ...p.aliases].map(foldVi);
-        const hit = hay.find((h) => h.includes(needle));
-        if (hit)
-          matches.push({
-            id: p.id,
-            score: 1,
-            reasons: [{ field: 'name', kind: 'folded', query: q, matched: hit }],
-          });
-      }
-      return { matches, didYouMean: null };
+      const result = sync(snapshot).search({ q, limit: SEARCH_WINDOW, offset: 0 });
+      return {
+        matches: result.hits.map((h) => ({ id: h.id, score: h.score, reasons: h.reasons })),
+        didYouMean: result.didYouMean,
+      };
+    },
+    suggest(snapshot, prefix, limit) {
+      return sync(snapshot).suggest(prefix, limit);
     },
   };
 }

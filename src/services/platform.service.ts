@@ -95,6 +95,13 @@ export function createPlatformService(
       return currentOwner(snapshot.directory, platform.declaredOwner?.id ?? null, date);
     },
 
+    async suggest(prefix: string, limit: number): Promise<{ id: string; slug: string; name: string }[]> {
+      const snapshot = await catalogue.snapshot();
+      return search
+        .suggest(snapshot, prefix, limit)
+        .map((s) => ({ id: s.id, slug: snapshot.platformById.get(s.id)?.slug ?? '', name: s.name }));
+    },
+
     async get(key: string): Promise<Platform> {
       const snapshot = await catalogue.snapshot();
       const platform = snapshot.platformById.get(key) ?? snapshot.platformBySlug.get(key);

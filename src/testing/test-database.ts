@@ -3,9 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { applySeed } from '../db/seed.repository.ts';
-import { planSeed } from '../seed/plan-seed.ts';
-import { readSeed } from '../seed/read-seed.ts';
+import { seedCatalogue } from '../seed/seed-catalogue.ts';
 
 /**
  * A real database for a test file: PGlite in memory by default, or, when TEST_DATABASE_URL
@@ -53,8 +51,7 @@ export async function openTestDatabase(options: { seed?: boolean } = {}): Promis
   }
   const database = await openDatabase(config);
   await migrate(database);
-  if (options.seed !== false)
-    await applySeed(database.db, planSeed(readSeed()), new Date('2026-01-01T00:00:00Z'));
+  if (options.seed !== false) await seedCatalogue(database.db, new Date('2026-01-01T00:00:00Z'));
   return {
     database,
     config,

@@ -110,6 +110,15 @@ describe('GET /api/v1/platforms', () => {
     }
   });
 
+  it('suggests platforms as people type, without diacritics', async () => {
+    const { status, body } = await t.get<{ items: { name: string; slug: string }[] }>(
+      '/api/v1/platforms/suggest?q=tro%20ly',
+    );
+    assert.equal(status, 200);
+    assert.ok(body.items.some((i) => i.name === 'Trợ lý ảo quốc gia' && i.slug === 'tro-ly-ao-quoc-gia'));
+    assert.equal((await t.get('/api/v1/platforms/suggest')).status, 400);
+  });
+
   it('gives 404 problem+json for an unknown owner', async () => {
     const { status, body } = await t.get<Problem>('/api/v1/platforms?owner=bo-khong-co');
     assert.equal(status, 404);

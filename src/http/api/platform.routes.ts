@@ -55,6 +55,32 @@ const listRoute = createRoute({
   },
 });
 
+const suggestRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/platforms/suggest',
+  tags: ['Platforms'],
+  summary: 'Suggestions as you type (name and alias prefixes, with or without diacritics)',
+  request: {
+    query: z.object({
+      q: z.string().max(100).openapi({ example: 'dinh da' }),
+      limit: z.coerce.number().int().min(1).max(20).default(8),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Suggestions',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+          }),
+        },
+      },
+    },
+    400: problemResponses[400],
+  },
+});
+
 const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/platforms/{id}',
@@ -101,6 +127,10 @@ export function platformRoutes(platforms: PlatformService) {
         },
         200,
       );
+    })
+    .openapi(suggestRoute, async (c) => {
+      const { q, limit } = c.req.valid('query');
+      return c.json({ items: await platforms.suggest(q, limit) }, 200);
     })
     .openapi(getRoute, async (c) => {
       const { on } = c.req.valid('query');

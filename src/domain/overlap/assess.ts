@@ -1,0 +1,180 @@
+import type { CandidatePair } from './candidates.ts';
+import { combine } from './combine.ts';
+import type { PreparedPlatform } from './catalogue.ts';
+import type { OverlapRules, PlatformPart } from './rules.ts';
+import type { Segment } from './segments.ts';
+import { matchedWords, similarity, type Similarity } from './similarity.ts';
+import { hasDiacritics, indexOfPhrase, startsWith, type Syllable } from './tokenize.ts';
+
+/**
+ * The evidence that a proposal (or another catalogue entry) and one platform are the same
+ * system: every part of the one against every part of the other, each pairing weighted by how
+ * much it says (a name against a name says most), the best pairing per proposal part kept.
+ */
+
+export interface Evidence {
+  proposal: Segment;
+  platform: Segment<PlatformPart>;
+  similarity: Similarity;
+  /** similarity × the pairing's trust. */
+  value: number;
+  /** The proposal part connects to or uses the platform rather than rebuilding it. */
+  integration: boolean;
+}
+
+export interface Assessment {
+  /** Combined score over all evidence, 0..1. */
+  score: number;
+  /** Combined score over the evidence that can make an overlap (see eligible). */
+  overlapScore: number;
+  /** Best first, one per proposal part. */
+  evidence: Evidence[];
+}
+
+/** A marker phrase, folded, with the exact form of a one-syllable marker ("dùng" is not "dụng"). */
+export interface FoldedMarker {
+  folded: string[];
+  exact: string | null;
+}
+
+function findMarker(syllables: readonly Syllable[], marker: FoldedMarker, diacritics: boolean): number {
+  const folded = syllables.map((x) => x.folded);
+  for (
+    let i = indexOfPhrase(folded, marker.folded);
+    i >= 0;
+    i = indexOfPhrase(folded, marker.folded, i + 1)
+  ) {
+    if (!diacritics || marker.exact === null || syllables[i]!.exact === marker.exact) return i;
+  }
+  return -1;
+}
+
+/**
+ * Where each proposal part says it connects to something ("kết nối với", "sử dụng"): the
+ * syllable index just after the marker, or -1. A part that names a catalogue platform after a
+ * connecting word ("Xác thực người dùng qua VNeID") is about using it as a whole: 0. Naming it
+ * first is building it: "Xây dựng nền tảng dạy học trực tuyến … trên địa bàn tỉnh".
+ */
+export function integrationStarts(
+  segments: readonly Segment[],
+  markers: readonly FoldedMarker[],
+  mentionMarkers: readonly FoldedMarker[] = [],
+  mentions: ReadonlyMap<string, readonly string[][]> = new Map(),
+): Map<Segment, number> {
+  const starts = new Map<Segment, number>();
+  for (const s of segments) {
+    const syllables = s.analysed.syllables;
+    const diacritics = hasDiacritics(syllables);
+    const folded = syllables.map((x) => x.folded);
+    let at = -1;
+    for (const m of markers) {
+      const i = findMarker(syllables, m, diacritics);
+      if (i >= 0 && (at < 0 || i + m.folded.length < at)) at = i + m.folded.length;
+    }
+    const named = folded.findIndex((f, i) => mentions.get(f)?.some((name) => startsWith(folded, i, name)));
+    if (named > 0) {
+      const before = mentionMarkers.some((m) => {
+        const i = findMarker(syllables, m, diacritics);
+        return i >= 0 && i < named;
+      });
+      if (before) at = 0;
+    }
+    starts.set(s, at);
+  }
+  return starts;
+}
+
+/** Most of the matched words come after the marker: the part is about using the platform. */
+const INTEGRATION_SHARE = 0.6;
+
+function isIntegration(e: Omit<Evidence, 'integration'>, start: number): boolean {
+  if (start < 0) return false;
+  const { positions } = matchedWords(
+    e.proposal.vector,
+    e.proposal.analysed.syllables,
+    e.proposal.analysed.mults,
+    e.platform.vector,
+  );
+  const mults = e.proposal.analysed.mults;
+  let after = 0;
+  let all = 0;
+  for (const i of positions) {
+    all += mults[i]!;
+    if (i >= start) after += mults[i]!;
+  }
+  return all > 0 && after / all >= INTEGRATION_SHARE;
+}
+
+/** Evidence a description alone gives against a description alone is never enough for an overlap. */
+function eligible(e: Evidence): boolean {
+  return !e.integration && !(e.proposal.part === 'description' && e.platform.part === 'description');
+}
+
+/**
+ * `pairs`: the pairings worth comparing (candidates.ts); all of them when absent.
+ */
+/**
+ * Ratios alone would let two nearly generic texts ("Kho dữ liệu", "Cổng dữ liệu") look alike:
+ * evidence counts in full only when the words matched on both sides weigh at least `unit`, and
+ * in proportion below. The unit is SUBSTANCE_UNIT times the weight of a syllable the catalogue
+ * uses once, so a rare one-syllable loanword ("cloud") is enough.
+ */
+export const SUBSTANCE_UNIT = 0.75;
+
+function substance(sim: Similarity, p: Segment, t: Segment, unit: number): number {
+  if (unit <= 0) return 1;
+  const matched = Math.min(sim.forward * p.vector.total, sim.backward * t.vector.total);
+  return Math.min(1, matched / unit);
+}
+
+export function assess(
+  proposal: readonly Segment[],
+  platform: PreparedPlatform,
+  rules: Pick<OverlapRules, 'evidence' | 'corroboration'>,
+  integration: ReadonlyMap<Segment, number> = new Map(),
+  pairs?: readonly CandidatePair[],
+  unit = 0,
+): Assessment {
+  const evidence: Evidence[] = [];
+  // Each part's pairings, best bound first: once a pairing's bound cannot beat the evidence
+  // found, neither can the rest.
+  let byPart: CandidatePair[][] | null = null;
+  if (pairs) {
+    byPart = proposal.map(() => []);
+    for (const x of pairs) byPart[x.proposal]?.push(x);
+    for (const list of byPart) list.sort((a, b) => b.bound - a.bound);
+  }
+  proposal.forEach((p, pi) => {
+    const trust = rules.evidence[p.part as keyof OverlapRules['evidence']];
+    if (!trust) return;
+    const targets = byPart
+      ? byPart[pi]!
+      : platform.segments.map((_, segment) => ({ proposal: pi, segment, bound: Number.POSITIVE_INFINITY }));
+    let best: Omit<Evidence, 'integration'> | null = null;
+    for (const pair of targets) {
+      if (best && pair.bound <= best.value) break;
+      const t = platform.segments[pair.segment]!;
+      const factor = trust[t.part] ?? 0;
+      if (factor <= 0) continue;
+      // The best this pairing can reach is `factor`: skip it when that cannot beat what we have.
+      if (best && factor <= best.value) continue;
+      const sim = similarity(p.vector, t.vector, best ? best.value / factor : 0);
+      const value = sim.score * factor * substance(sim, p, t, unit);
+      if (value > 0 && (!best || value > best.value))
+        best = { proposal: p, platform: t, similarity: sim, value };
+    }
+    if (best) evidence.push({ ...best, integration: isIntegration(best, integration.get(p) ?? -1) });
+  });
+  evidence.sort((a, b) => b.value - a.value);
+  return {
+    score: combine(
+      evidence.map((e) => e.value),
+      rules.corroboration,
+    ),
+    overlapScore: combine(
+      evidence.filter(eligible).map((e) => e.value),
+      rules.corroboration,
+    ),
+    evidence,
+  };
+}
