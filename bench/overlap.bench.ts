@@ -264,8 +264,8 @@ export async function runOverlapBench(options: OverlapBenchOptions = {}): Promis
   const locals = options.locals ?? 100_000;
   const workers = options.workers ?? Math.min(2, availableParallelism());
   const runs = options.runs ?? 5;
-  const latencyChecks = options.latencyChecks ?? 2_000;
-  const baselineChecks = options.baselineChecks ?? 1_000;
+  const latencyChecks = options.latencyChecks ?? 1_000;
+  const baselineChecks = options.baselineChecks ?? 300;
   const log = options.log ?? (() => {});
   const gc = (globalThis as { gc?: () => void }).gc;
 

@@ -21,7 +21,14 @@ import { readSeed } from '../src/seed/read-seed.ts';
 import { readTermEntries } from '../src/seed/read-terms.ts';
 
 function readCases(file: string): OverlapEvalCase[] {
-  return readFileSync(file, 'utf8')
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    console.error(`cannot read ${file}`);
+    process.exit(2);
+  }
+  return text
     .split('\n')
     .map((line, i) => ({ line: line.trim(), number: i + 1 }))
     .filter(({ line }) => line !== '')
@@ -53,7 +60,13 @@ if (!file) {
   console.error('usage: npm run eval:overlap -- FILE.jsonl [--strict]');
   process.exit(2);
 }
-const cases = readCases(file);
+let cases: OverlapEvalCase[];
+try {
+  cases = readCases(file);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
 const check = catalogueCheck();
 const results = cases.map(check);
 const report = evaluateOverlap(cases, results);

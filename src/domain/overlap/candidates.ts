@@ -1,7 +1,9 @@
 import { combine } from './combine.ts';
 import type { PreparedCatalogue } from './catalogue.ts';
+import { Marks } from './marks.ts';
 import type { OverlapRules } from './rules.ts';
 import type { Segment } from './segments.ts';
+import type { TextVector } from './weights.ts';
 
 /**
  * Candidate generation without all-pairs: the inverted index maps each key to the catalogue
@@ -16,7 +18,7 @@ export interface CandidatePair {
   proposal: number;
   /** Index of the segment in the platform's segments. */
   segment: number;
-  /** Upper bound of the pairing's evidence (trust × √ bound of the proposal part covered). */
+  /** Upper bound of the pairing's evidence: trust × √(bound of each side covered). */
   bound: number;
 }
 
@@ -41,6 +43,9 @@ interface Scratch {
   acc: Float64Array;
   stamp: Int32Array;
   next: number;
+  /** Per platform: best pairing bound and sum of bounds so far in this check (stage 1). */
+  best: Float64Array;
+  sum: Float64Array;
 }
 
 const scratchFor = new WeakMap<PreparedCatalogue, Scratch>();
@@ -49,10 +54,55 @@ function scratch(catalogue: PreparedCatalogue): Scratch {
   let s = scratchFor.get(catalogue);
   if (!s) {
     const n = catalogue.segmentRefs.length;
-    s = { acc: new Float64Array(n), stamp: new Int32Array(n), next: 0 };
+    const platforms = catalogue.platforms.length;
+    s = {
+      acc: new Float64Array(n),
+      stamp: new Int32Array(n),
+      next: 0,
+      best: new Float64Array(platforms),
+      sum: new Float64Array(platforms),
+    };
     scratchFor.set(catalogue, s);
   }
   return s;
+}
+
+const marks = new Marks();
+
+/**
+ * At most how much of a catalogue segment the proposal part says: the share of its groups with
+ * at least one key the part emits (a group with none cannot match at all). Exact as a bound,
+ * and it tells apart a platform's functions that share the proposal's subject but not its verb.
+ */
+function platformSide(target: TextVector, said: Marks): number {
+  if (target.total <= 0) return 0;
+  let covered = 0;
+  for (let g = 0; g < target.groupCount; g++) {
+    for (let k = target.groupAnyFrom[g]!; k < target.groupAnyTo[g]!; k++) {
+      if (said.has(target.anyKeys[k]!)) {
+        covered += target.groupWeight[g]!;
+        break;
+      }
+    }
+  }
+  return Math.min(1, covered / target.total);
+}
+
+/** How many platforms, by the cheap bound, get the finer one (times maxCandidates). */
+const SHORTLIST = 1.5;
+
+function rank(
+  found: Iterable<Candidate>,
+  rules: Pick<OverlapRules, 'corroboration' | 'relatedThreshold'>,
+): Candidate[] {
+  // Ranked by a bound on the combined score: a platform several parts point to comes first.
+  // Those that cannot reach the related threshold even so are dropped.
+  const ranked: Candidate[] = [];
+  for (const c of found) {
+    c.bound = combine([...c.parts.values()], rules.corroboration);
+    if (c.bound >= rules.relatedThreshold) ranked.push(c);
+  }
+  return ranked.sort((a, b) => b.bound - a.bound || a.platform - b.platform);
 }
 
 export function candidates(
@@ -63,9 +113,12 @@ export function candidates(
 ): Candidate[] {
   // One check runs to completion before another starts (it is synchronous), so the buffers are reused.
   const s = scratch(catalogue);
-  const found = new Map<number, Candidate>();
   const touched: number[] = [];
+  const platformsTouched: number[] = [];
+  // Pairings as flat numbers (part, global segment, bound): no object per touched platform.
+  const pairs: number[] = [];
   const floor = rules.relatedThreshold * PAIR_SHARE;
+  // Stage 1: the proposal side's bound, from the inverted index alone.
   segments.forEach((segment, si) => {
     const trust = rules.evidence[segment.part as keyof OverlapRules['evidence']];
     const total = segment.vector.total;
@@ -95,14 +148,10 @@ export function candidates(
       if (ref.platform === exclude) continue;
       const bound = (trust[ref.part] ?? 0) * Math.sqrt(covered);
       if (bound < floor) continue;
-      let candidate = found.get(ref.platform);
-      if (!candidate) {
-        candidate = { platform: ref.platform, pairs: [], bound: 0, parts: new Map() };
-        found.set(ref.platform, candidate);
-      }
-      candidate.pairs.push({ proposal: si, segment: ref.segment, bound });
-      if (bound > candidate.bound) candidate.bound = bound;
-      if (bound > (candidate.parts.get(si) ?? 0)) candidate.parts.set(si, bound);
+      pairs.push(si, seg, bound);
+      if (s.best[ref.platform] === 0 && s.sum[ref.platform] === 0) platformsTouched.push(ref.platform);
+      if (bound > s.best[ref.platform]!) s.best[ref.platform] = bound;
+      s.sum[ref.platform]! += bound;
     }
     touched.length = 0;
   });
@@ -110,14 +159,40 @@ export function candidates(
     s.stamp.fill(0);
     s.next = 0;
   }
-  // Ranked by a bound on the combined score: a platform several parts point to comes first.
-  // Those that cannot reach the related threshold even so are dropped.
-  const ranked: Candidate[] = [];
-  for (const c of found.values()) {
-    c.bound = combine([...c.parts.values()], rules.corroboration);
-    if (c.bound >= rules.relatedThreshold) ranked.push(c);
+  // A cheap ranking key (the best pairing, plus corroboration from the rest) picks a shortlist.
+  const key = (p: number): number => {
+    const best = s.best[p]!;
+    return Math.min(1, best + (1 - best) * rules.corroboration * Math.min(3, s.sum[p]! - best));
+  };
+  const limit = Math.max(0, rules.maxCandidates) * SHORTLIST;
+  const shortlisted = platformsTouched
+    .map((p) => ({ p, key: key(p) }))
+    .filter((x) => x.key >= rules.relatedThreshold)
+    .sort((a, b) => b.key - a.key || a.p - b.p)
+    .slice(0, limit);
+  for (const p of platformsTouched) s.best[p] = s.sum[p] = 0;
+  const byPlatform = new Map<number, Candidate>();
+  for (const { p } of shortlisted) byPlatform.set(p, { platform: p, pairs: [], bound: 0, parts: new Map() });
+  for (let i = 0; i < pairs.length; i += 3) {
+    const ref = catalogue.segmentRefs[pairs[i + 1]!]!;
+    byPlatform
+      .get(ref.platform)
+      ?.pairs.push({ proposal: pairs[i]!, segment: ref.segment, bound: pairs[i + 2]! });
   }
-  return ranked
-    .sort((a, b) => b.bound - a.bound || a.platform - b.platform)
-    .slice(0, Math.max(0, rules.maxCandidates));
+  // Stage 2, for the shortlist: each pairing's bound also bounds the platform side.
+  segments.forEach((segment, si) => {
+    const said = marks.mark(segment.vector.termList);
+    for (const c of byPlatform.values()) {
+      for (const pair of c.pairs) {
+        if (pair.proposal !== si) continue;
+        const target = catalogue.platforms[c.platform]!.segments[pair.segment]!.vector;
+        pair.bound *= Math.sqrt(platformSide(target, said));
+      }
+    }
+  });
+  for (const c of byPlatform.values()) {
+    c.pairs = c.pairs.filter((p) => p.bound >= floor);
+    for (const p of c.pairs) if (p.bound > (c.parts.get(p.proposal) ?? 0)) c.parts.set(p.proposal, p.bound);
+  }
+  return rank(byPlatform.values(), rules).slice(0, Math.max(0, rules.maxCandidates));
 }

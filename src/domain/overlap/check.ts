@@ -1,5 +1,6 @@
 import { analyseText } from './analyse.ts';
-import { SUBSTANCE_UNIT, assess, integrationStarts, type Evidence, type FoldedMarker } from './assess.ts';
+import { SUBSTANCE_UNIT, assess, type Evidence } from './assess.ts';
+import { integrationStarts, type FoldedMarker } from './integration.ts';
 import { candidates, type CandidatePair } from './candidates.ts';
 import type { PreparedCatalogue, PreparedPlatform } from './catalogue.ts';
 import {

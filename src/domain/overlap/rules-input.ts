@@ -73,7 +73,7 @@ function counterpart(value: unknown, field: string, issues: RulesIssue[]): Count
   const rule: CounterpartRule = {
     id: String(id ?? ''),
     proposal: phrases(value.proposal, `${field}.proposal`, issues),
-    except: phrases(value.except, `${field}.except`, issues),
+    ...(value.except === undefined ? {} : { except: phrases(value.except, `${field}.except`, issues) }),
     platform: phrases(value.platform, `${field}.platform`, issues),
     ensureRelated: ensureRelated === true,
     reason: String(reason ?? ''),
