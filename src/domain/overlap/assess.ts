@@ -4,7 +4,7 @@ import type { PreparedPlatform } from './catalogue.ts';
 import type { OverlapRules, PlatformPart } from './rules.ts';
 import type { Segment } from './segments.ts';
 import { isIntegration } from './integration.ts';
-import { similarity, type Similarity } from './similarity.ts';
+import { coverageBound, similarity, type Similarity } from './similarity.ts';
 
 /**
  * The evidence that a proposal (or another catalogue entry) and one platform are the same
@@ -63,28 +63,37 @@ export function assess(
   unit = 0,
 ): Assessment {
   const evidence: Evidence[] = [];
-  // Each part's pairings, best bound first: once a pairing's bound cannot beat the evidence
-  // found, neither can the rest.
+  // Each part's pairings, likeliest first; a pairing whose bound cannot beat the evidence found
+  // is skipped.
   let byPart: CandidatePair[][] | null = null;
   if (pairs) {
     byPart = proposal.map(() => []);
     for (const x of pairs) byPart[x.proposal]?.push(x);
-    for (const list of byPart) list.sort((a, b) => b.bound - a.bound);
+    for (const list of byPart) list.sort((a, b) => b.estimate - a.estimate || b.bound - a.bound);
   }
   proposal.forEach((p, pi) => {
     const trust = rules.evidence[p.part as keyof OverlapRules['evidence']];
     if (!trust) return;
     const targets = byPart
       ? byPart[pi]!
-      : platform.segments.map((_, segment) => ({ proposal: pi, segment, bound: Number.POSITIVE_INFINITY }));
+      : platform.segments.map((_, segment) => ({
+          proposal: pi,
+          segment,
+          bound: Infinity,
+          estimate: Infinity,
+        }));
     let best: Omit<Evidence, 'integration'> | null = null;
+    // Likeliest first, so the best found early lets the bounds skip the rest.
     for (const pair of targets) {
-      if (best && pair.bound <= best.value) break;
+      if (best && pair.bound <= best.value) continue;
       const t = platform.segments[pair.segment]!;
       const factor = trust[t.part] ?? 0;
       if (factor <= 0) continue;
       // The best this pairing can reach is `factor`: skip it when that cannot beat what we have.
       if (best && factor <= best.value) continue;
+      // Tightened with the platform side, which the candidate bound leaves at 1.
+      if (best && Math.min(pair.bound, factor) * Math.sqrt(coverageBound(p.vector, t.vector)) <= best.value)
+        continue;
       const sim = similarity(p.vector, t.vector, best ? best.value / factor : 0);
       const value = sim.score * factor * substance(sim, p, t, unit);
       if (value > 0 && (!best || value > best.value))

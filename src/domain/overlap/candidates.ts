@@ -1,9 +1,7 @@
 import { combine } from './combine.ts';
 import type { PreparedCatalogue } from './catalogue.ts';
-import { Marks } from './marks.ts';
 import type { OverlapRules } from './rules.ts';
 import type { Segment } from './segments.ts';
-import type { TextVector } from './weights.ts';
 
 /**
  * Candidate generation without all-pairs: the inverted index maps each key to the catalogue
@@ -18,8 +16,10 @@ export interface CandidatePair {
   proposal: number;
   /** Index of the segment in the platform's segments. */
   segment: number;
-  /** Upper bound of the pairing's evidence: trust × √(bound of each side covered). */
+  /** Upper bound of the pairing's evidence: trust × √(share of the proposal part that can match). */
   bound: number;
+  /** Estimate of the evidence (also the platform side): the order in which pairings are tried. */
+  estimate: number;
 }
 
 export interface Candidate {
@@ -41,6 +41,8 @@ const PAIR_SHARE = 0.7;
 
 interface Scratch {
   acc: Float64Array;
+  /** Per segment: estimated share of it the proposal part says (keys found × their share). */
+  said: Float64Array;
   stamp: Int32Array;
   next: number;
   /** Per platform: best pairing bound and sum of bounds so far in this check (stage 1). */
@@ -57,6 +59,7 @@ function scratch(catalogue: PreparedCatalogue): Scratch {
     const platforms = catalogue.platforms.length;
     s = {
       acc: new Float64Array(n),
+      said: new Float64Array(n),
       stamp: new Int32Array(n),
       next: 0,
       best: new Float64Array(platforms),
@@ -67,29 +70,49 @@ function scratch(catalogue: PreparedCatalogue): Scratch {
   return s;
 }
 
-const marks = new Marks();
-
 /**
- * At most how much of a catalogue segment the proposal part says: the share of its groups with
- * at least one key the part emits (a group with none cannot match at all). Exact as a bound,
- * and it tells apart a platform's functions that share the proposal's subject but not its verb.
+ * The k items of highest key (at least `min`), best first, ties by item: a bounded min-heap, so
+ * hundreds of touched platforms cost no full sort.
  */
-function platformSide(target: TextVector, said: Marks): number {
-  if (target.total <= 0) return 0;
-  let covered = 0;
-  for (let g = 0; g < target.groupCount; g++) {
-    for (let k = target.groupAnyFrom[g]!; k < target.groupAnyTo[g]!; k++) {
-      if (said.has(target.anyKeys[k]!)) {
-        covered += target.groupWeight[g]!;
-        break;
+export function topK(
+  items: readonly number[],
+  key: (item: number) => number,
+  min: number,
+  k: number,
+): number[] {
+  const heap: { item: number; key: number }[] = [];
+  const worse = (a: { item: number; key: number }, b: { item: number; key: number }): boolean =>
+    a.key < b.key || (a.key === b.key && a.item > b.item);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const item of items) {
+    const entry = { item, key: key(item) };
+    if (entry.key < min || k <= 0) continue;
+    if (heap.length < k) {
+      heap.push(entry);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
       }
+    } else if (worse(heap[0]!, entry)) {
+      heap[0] = entry;
+      down(0);
     }
   }
-  return Math.min(1, covered / target.total);
+  return heap.sort((a, b) => b.key - a.key || a.item - b.item).map((e) => e.item);
 }
-
-/** How many platforms, by the cheap bound, get the finer one (times maxCandidates). */
-const SHORTLIST = 1.5;
 
 function rank(
   found: Iterable<Candidate>,
@@ -115,10 +138,9 @@ export function candidates(
   const s = scratch(catalogue);
   const touched: number[] = [];
   const platformsTouched: number[] = [];
-  // Pairings as flat numbers (part, global segment, bound): no object per touched platform.
+  // Pairings as flat numbers (part, global segment, bound, estimate): no object per touched platform.
   const pairs: number[] = [];
   const floor = rules.relatedThreshold * PAIR_SHARE;
-  // Stage 1: the proposal side's bound, from the inverted index alone.
   segments.forEach((segment, si) => {
     const trust = rules.evidence[segment.part as keyof OverlapRules['evidence']];
     const total = segment.vector.total;
@@ -132,26 +154,32 @@ export function candidates(
       for (let k = v.groupKeyFrom[g]!; k < v.groupKeyTo[g]!; k++) {
         const posting = catalogue.postings.get(v.keys[k]!);
         if (!posting) continue;
+        const shares = catalogue.postingShares.get(v.keys[k]!)!;
         for (let p = 0; p < posting.length; p++) {
           const seg = posting[p]!;
           if (s.stamp[seg] === stamp) continue;
           s.stamp[seg] = stamp;
           if (s.acc[seg] === 0) touched.push(seg);
           s.acc[seg]! += weight;
+          s.said[seg]! += shares[p]!;
         }
       }
     }
     for (const seg of touched) {
       const covered = Math.min(1, s.acc[seg]! / total);
-      s.acc[seg] = 0;
+      const said = Math.min(1, s.said[seg]!);
+      s.acc[seg] = s.said[seg] = 0;
       const ref = catalogue.segmentRefs[seg]!;
       if (ref.platform === exclude) continue;
-      const bound = (trust[ref.part] ?? 0) * Math.sqrt(covered);
+      const factor = trust[ref.part] ?? 0;
+      const bound = factor * Math.sqrt(covered);
       if (bound < floor) continue;
-      pairs.push(si, seg, bound);
+      // The ranking also weighs how much of the segment the part says (an estimate, not a bound).
+      const estimate = factor * Math.sqrt(covered * said);
+      pairs.push(si, seg, bound, estimate);
       if (s.best[ref.platform] === 0 && s.sum[ref.platform] === 0) platformsTouched.push(ref.platform);
-      if (bound > s.best[ref.platform]!) s.best[ref.platform] = bound;
-      s.sum[ref.platform]! += bound;
+      if (estimate > s.best[ref.platform]!) s.best[ref.platform] = estimate;
+      s.sum[ref.platform]! += estimate;
     }
     touched.length = 0;
   });
@@ -159,39 +187,26 @@ export function candidates(
     s.stamp.fill(0);
     s.next = 0;
   }
-  // A cheap ranking key (the best pairing, plus corroboration from the rest) picks a shortlist.
+  // A cheap ranking key (the best pairing, plus corroboration from the rest) picks the candidates;
+  // assess.ts tightens each pairing's bound with the platform side before comparing in full.
   const key = (p: number): number => {
     const best = s.best[p]!;
     return Math.min(1, best + (1 - best) * rules.corroboration * Math.min(3, s.sum[p]! - best));
   };
-  const limit = Math.max(0, rules.maxCandidates) * SHORTLIST;
-  const shortlisted = platformsTouched
-    .map((p) => ({ p, key: key(p) }))
-    .filter((x) => x.key >= rules.relatedThreshold)
-    .sort((a, b) => b.key - a.key || a.p - b.p)
-    .slice(0, limit);
+  const shortlisted = topK(platformsTouched, key, rules.relatedThreshold, Math.max(0, rules.maxCandidates));
   for (const p of platformsTouched) s.best[p] = s.sum[p] = 0;
   const byPlatform = new Map<number, Candidate>();
-  for (const { p } of shortlisted) byPlatform.set(p, { platform: p, pairs: [], bound: 0, parts: new Map() });
-  for (let i = 0; i < pairs.length; i += 3) {
+  for (const p of shortlisted) byPlatform.set(p, { platform: p, pairs: [], bound: 0, parts: new Map() });
+  for (let i = 0; i < pairs.length; i += 4) {
     const ref = catalogue.segmentRefs[pairs[i + 1]!]!;
-    byPlatform
-      .get(ref.platform)
-      ?.pairs.push({ proposal: pairs[i]!, segment: ref.segment, bound: pairs[i + 2]! });
+    byPlatform.get(ref.platform)?.pairs.push({
+      proposal: pairs[i]!,
+      segment: ref.segment,
+      bound: pairs[i + 2]!,
+      estimate: pairs[i + 3]!,
+    });
   }
-  // Stage 2, for the shortlist: each pairing's bound also bounds the platform side.
-  segments.forEach((segment, si) => {
-    const said = marks.mark(segment.vector.termList);
-    for (const c of byPlatform.values()) {
-      for (const pair of c.pairs) {
-        if (pair.proposal !== si) continue;
-        const target = catalogue.platforms[c.platform]!.segments[pair.segment]!.vector;
-        pair.bound *= Math.sqrt(platformSide(target, said));
-      }
-    }
-  });
   for (const c of byPlatform.values()) {
-    c.pairs = c.pairs.filter((p) => p.bound >= floor);
     for (const p of c.pairs) if (p.bound > (c.parts.get(p.proposal) ?? 0)) c.parts.set(p.proposal, p.bound);
   }
   return rank(byPlatform.values(), rules).slice(0, Math.max(0, rules.maxCandidates));

@@ -37,6 +37,8 @@ export interface PreparedCatalogue {
   readonly segmentRefs: readonly SegmentRef[];
   /** Key id → the catalogue segments (indices into segmentRefs) that emit it. */
   readonly postings: ReadonlyMap<number, Int32Array>;
+  /** Parallel to postings: the share of the segment the key stands for (termShare). */
+  readonly postingShares: ReadonlyMap<number, Float32Array>;
   /** Every platform's name and aliases, folded, by first syllable: to tell when a text names one. */
   readonly mentions: ReadonlyMap<string, readonly string[][]>;
 }
@@ -100,21 +102,27 @@ export function prepareCatalogue(
 function buildPostings(platforms: readonly PreparedPlatform[]): {
   segmentRefs: SegmentRef[];
   postings: Map<number, Int32Array>;
+  postingShares: Map<number, Float32Array>;
 } {
   const segmentRefs: SegmentRef[] = [];
-  const lists = new Map<number, number[]>();
+  const lists = new Map<number, { segments: number[]; shares: number[] }>();
   platforms.forEach((p, platform) => {
     p.segments.forEach((s, segment) => {
       const index = segmentRefs.length;
       segmentRefs.push({ platform, segment, part: s.part });
-      for (const id of s.vector.termList) {
-        const list = lists.get(id);
-        if (list) list.push(index);
-        else lists.set(id, [index]);
-      }
+      s.vector.termList.forEach((id, k) => {
+        let list = lists.get(id);
+        if (!list) lists.set(id, (list = { segments: [], shares: [] }));
+        list.segments.push(index);
+        list.shares.push(s.vector.termShare[k]!);
+      });
     });
   });
   const postings = new Map<number, Int32Array>();
-  for (const [id, list] of lists) postings.set(id, Int32Array.from(list));
-  return { segmentRefs, postings };
+  const postingShares = new Map<number, Float32Array>();
+  for (const [id, list] of lists) {
+    postings.set(id, Int32Array.from(list.segments));
+    postingShares.set(id, Float32Array.from(list.shares));
+  }
+  return { segmentRefs, postings, postingShares };
 }

@@ -125,6 +125,26 @@ export function similarity(a: TextVector, b: TextVector, atLeast = 0): Similarit
   return { score: Math.sqrt(forward * backward), forward, backward };
 }
 
+/**
+ * At most how much of `target` the text `a` says: the share of its groups with at least one key
+ * `a` emits (a group with none cannot match). Exact as a bound and cheap (no weights): it tells
+ * apart a platform's functions that share a proposal's subject but not its verb.
+ */
+export function coverageBound(a: TextVector, target: TextVector): number {
+  if (target.total <= 0) return 0;
+  const said = backwardMarksFor(a.termList).mark(a.termList);
+  let covered = 0;
+  for (let g = 0; g < target.groupCount; g++) {
+    for (let k = target.groupAnyFrom[g]!; k < target.groupAnyTo[g]!; k++) {
+      if (said.has(target.anyKeys[k]!)) {
+        covered += target.groupWeight[g]!;
+        break;
+      }
+    }
+  }
+  return Math.min(1, covered / target.total);
+}
+
 /** A group counts as said when more than half of it matched (for showing words). */
 const SHOWN_FRACTION = 0.6;
 /** Words that weigh less than this (hệ thống, quốc gia) are not worth showing as evidence. */

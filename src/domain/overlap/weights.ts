@@ -70,6 +70,8 @@ export interface TextVector {
   termWordB: Int32Array;
   /** The known keys the text emits: what another text's groups look for. */
   termList: Int32Array;
+  /** Per emitted key: the share of the total carried by the group that emits it (the largest). */
+  termShare: Float32Array;
 }
 
 /** BM25's idf: positive for any document frequency, about ln(N) for a word used once. */
@@ -134,7 +136,7 @@ export function weigh(text: AnalysedText, vocabulary: Vocabulary): TextVector {
   const w: number[] = [];
   const termWordA: number[] = [];
   const termWordB: number[] = [];
-  const emitted = new Set<number>();
+  const emitted = new Map<number, number>();
   let total = 0;
   for (const group of text.groups) {
     const firstAlt = altFrom.length;
@@ -183,7 +185,7 @@ export function weigh(text: AnalysedText, vocabulary: Vocabulary): TextVector {
     }
     for (const key of group.emits) {
       const id = vocabulary.ids.get(key);
-      if (id !== undefined) emitted.add(id);
+      if (id !== undefined && (emitted.get(id) ?? 0) < weight) emitted.set(id, weight);
     }
     groupKind.push(GROUP_KINDS[group.kind]);
     groupStart.push(group.start);
@@ -239,6 +241,7 @@ export function weigh(text: AnalysedText, vocabulary: Vocabulary): TextVector {
     w: Float64Array.from(w),
     termWordA: Int32Array.from(termWordA),
     termWordB: Int32Array.from(termWordB),
-    termList: Int32Array.from(emitted),
+    termList: Int32Array.from(emitted.keys()),
+    termShare: Float32Array.from(emitted.values(), (w) => (total > 0 ? w / total : 0)),
   };
 }
