@@ -1,13 +1,7 @@
 import { sql } from 'kysely';
 import type { PlatformContent } from '../domain/platform-version.ts';
-import type {
-  ConnectionStatus,
-  DeploymentLevel,
-  PlatformKind,
-  PlatformScope,
-  PlatformStatus,
-} from '../domain/platform.ts';
 import type { Db } from './database.ts';
+import { contentFromRow } from './platform.repository.ts';
 
 /**
  * Publishing: a platform's content as one value, written to the platform tables and frozen as
@@ -52,23 +46,7 @@ export async function readPlatform(db: Db, key: string): Promise<CurrentPlatform
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     content: {
-      name: row.name_vi,
-      nameEn: row.name_en,
-      aliases: row.aliases,
-      description: row.description,
-      functions: row.functions,
-      field: row.field,
-      kind: row.kind as PlatformKind,
-      scope: row.scope as PlatformScope,
-      deploymentLevels: row.deployment_levels as DeploymentLevel[],
-      status: row.status as PlatformStatus | null,
-      declaredOwnerId: row.declared_owner_id,
-      operator: row.operator,
-      website: row.website,
-      ndxp: { status: row.ndxp_status as ConnectionStatus, since: row.ndxp_since },
-      ndop: { status: row.ndop_status as ConnectionStatus, since: row.ndop_since },
-      legalBasis: row.legal_basis,
-      note: row.note,
+      ...contentFromRow(row),
       focalPoints: focal.map((f) => ({ name: f.name, unit: f.unit, email: f.email, phone: f.phone })),
       sources: sources.map((s) => ({ url: s.url, note: s.note })),
     },

@@ -6,6 +6,7 @@ import type {
   PlatformScope,
   PlatformStatus,
 } from '../domain/platform.ts';
+import type { PlatformContent } from '../domain/platform-version.ts';
 import type { Db } from './database.ts';
 import type { PlatformTable } from './schema.ts';
 
@@ -50,13 +51,13 @@ type Row = Omit<PlatformTable, 'created_at' | 'updated_at' | 'synthetic' | 'vers
   version: number;
 };
 
-function toStored(
-  row: Row,
-  extra: Pick<StoredPlatform, 'sources' | 'focalPoints' | 'editionIds'>,
-): StoredPlatform {
+type ContentColumns = Omit<PlatformContent, 'focalPoints' | 'sources'>;
+
+/** The platform table's content columns as domain values: the one row mapper, shared with versions. */
+export function contentFromRow(
+  row: Omit<Row, 'created_at' | 'updated_at' | 'synthetic' | 'version'>,
+): ContentColumns {
   return {
-    id: row.id,
-    slug: row.slug,
     name: row.name_vi,
     nameEn: row.name_en,
     aliases: row.aliases,
@@ -68,13 +69,24 @@ function toStored(
     deploymentLevels: row.deployment_levels as DeploymentLevel[],
     status: row.status as PlatformStatus | null,
     declaredOwnerId: row.declared_owner_id,
-    ownerBasis: row.owner_basis as OwnerBasis,
     operator: row.operator,
     website: row.website,
     ndxp: { status: row.ndxp_status as ConnectionStatus, since: row.ndxp_since },
     ndop: { status: row.ndop_status as ConnectionStatus, since: row.ndop_since },
     legalBasis: row.legal_basis,
     note: row.note,
+  };
+}
+
+function toStored(
+  row: Row,
+  extra: Pick<StoredPlatform, 'sources' | 'focalPoints' | 'editionIds'>,
+): StoredPlatform {
+  return {
+    id: row.id,
+    slug: row.slug,
+    ...contentFromRow(row),
+    ownerBasis: row.owner_basis as OwnerBasis,
     synthetic: row.synthetic,
     version: row.version,
     createdAt: row.created_at.toISOString(),
