@@ -14,31 +14,12 @@ import type { PlatformTable } from './schema.ts';
  * A platform as stored: the declared owner by id only. The service resolves owners through
  * the organisation lineage, which lives in memory.
  */
-export interface StoredPlatform {
+export interface StoredPlatform extends PlatformContent {
   id: string;
   slug: string;
-  name: string;
-  nameEn: string | null;
-  aliases: string[];
-  description: string | null;
-  functions: string[];
-  field: string | null;
-  kind: PlatformKind;
-  scope: PlatformScope;
-  deploymentLevels: DeploymentLevel[];
-  status: PlatformStatus | null;
-  declaredOwnerId: string | null;
   ownerBasis: OwnerBasis;
-  operator: string | null;
-  website: string | null;
-  ndxp: { status: ConnectionStatus; since: string | null };
-  ndop: { status: ConnectionStatus; since: string | null };
-  legalBasis: string | null;
-  note: string | null;
   synthetic: boolean;
   version: number;
-  sources: { url: string; note: string | null }[];
-  focalPoints: { name: string; unit: string | null; email: string | null; phone: string | null }[];
   editionIds: string[];
   createdAt: string;
   updatedAt: string;
