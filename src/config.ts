@@ -74,6 +74,33 @@ const schema = z.object({
     .default(72),
   /** Working days the authority has to decide a change request. */
   REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(20),
+  /** SMTP server for the e-mail outbox: smtp://user:password@host:587 (STARTTLS) or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/]/,
+      'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps:// / must start with smtp:// or smtps://',
+    )
+    .optional(),
+  /** The From of outgoing mail, e.g. "Sổ đăng ký nền tảng số <no-reply@example.gov.vn>". */
+  SMTP_FROM: z.string().min(3).max(320).optional(),
+  /** Tries per message before the sender gives up on it (the last error stays recorded). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** Wait before the first retry; each later retry waits twice as long (at most a day). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often the sender looks for mail to send. */
+  MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Single sign-on: the OpenID provider (https, or http on localhost for development). */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends the browser back; default PUBLIC_URL + /api/v1/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid email'),
+  /** The ID token (or userinfo) claim holding the e-mail address of the registry account. */
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  /** Require email_verified = true (turn off only for a provider that issues verified addresses only). */
+  OIDC_REQUIRE_EMAIL_VERIFIED: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -99,6 +126,24 @@ export interface Config {
     readonly invitationTtlHours: number;
   };
   readonly reviewWorkingDays: number;
+  /** Delivery of the e-mail outbox; smtpUrl null: mail stays in the outbox. */
+  readonly mail: {
+    readonly smtpUrl: string | null;
+    readonly from: string | null;
+    readonly maxAttempts: number;
+    readonly retrySeconds: number;
+    readonly intervalSeconds: number;
+  };
+  /** Single sign-on with an OpenID provider; null when not configured. */
+  readonly oidc: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly redirectUri: string;
+    readonly scopes: string;
+    readonly emailClaim: string;
+    readonly requireVerifiedEmail: boolean;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +161,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const v = parsed.data;
+  const extra = mailAndSignOnProblems(v);
+  if (extra.length > 0) throw new ConfigError(extra);
   return Object.freeze({
     port: v.PORT,
     host: v.HOST,
@@ -139,5 +186,42 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       invitationTtlHours: v.INVITATION_TTL_HOURS,
     }),
     reviewWorkingDays: v.REVIEW_WORKING_DAYS,
+    mail: Object.freeze({
+      smtpUrl: v.SMTP_URL ?? null,
+      from: v.SMTP_FROM ?? null,
+      maxAttempts: v.MAIL_MAX_ATTEMPTS,
+      retrySeconds: v.MAIL_RETRY_SECONDS,
+      intervalSeconds: v.MAIL_INTERVAL_SECONDS,
+    }),
+    oidc:
+      v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET
+        ? Object.freeze({
+            issuer: v.OIDC_ISSUER,
+            clientId: v.OIDC_CLIENT_ID,
+            clientSecret: v.OIDC_CLIENT_SECRET,
+            redirectUri:
+              v.OIDC_REDIRECT_URI ??
+              `${(v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, '')}/api/v1/auth/oidc/callback`,
+            scopes: v.OIDC_SCOPES,
+            emailClaim: v.OIDC_EMAIL_CLAIM,
+            requireVerifiedEmail: v.OIDC_REQUIRE_EMAIL_VERIFIED === 'true',
+          })
+        : null,
   });
+}
+
+/** Rules across variables: mail needs a sender address; sign-on needs all three, over TLS. */
+function mailAndSignOnProblems(v: z.infer<typeof schema>): string[] {
+  const problems: string[] = [];
+  if (v.SMTP_URL && !v.SMTP_FROM)
+    problems.push('SMTP_FROM: cần khi có SMTP_URL / required when SMTP_URL is set');
+  const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc > 0 && oidc < 3)
+    problems.push(
+      'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: cần đủ cả ba / all three are needed for single sign-on',
+    );
+  // http only to this machine (a provider in development); anything else must be https.
+  if (v.OIDC_ISSUER && !/^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(`${v.OIDC_ISSUER}/`))
+    problems.push('OIDC_ISSUER: phải là https:// / must be https:// (http only for localhost)');
+  return problems;
 }

@@ -6,6 +6,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
+import { createEmailSender } from './jobs/email-sender.ts';
 import { seedCatalogue } from './seed/seed-catalogue.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
 
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
+  // The outbox's mail goes out over SMTP in the background (when SMTP_URL is set).
+  const emailSender = createEmailSender({ db: database.db, clock: systemClock, log, config: config.mail });
+  emailSender.start();
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -39,13 +43,16 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     // Stop accepting, let requests in flight finish, then close the database (and its lock).
     server.close(() => {
-      database.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error({ err: error }, 'error while closing the database');
-          process.exit(1);
-        },
-      );
+      emailSender
+        .stop()
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            log.error({ err: error }, 'error while closing the database');
+            process.exit(1);
+          },
+        );
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

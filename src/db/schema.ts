@@ -190,6 +190,7 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  next_attempt_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -276,4 +277,24 @@ export interface Schema {
   change_request: ChangeRequestTable;
   change_request_comment: ChangeRequestCommentTable;
   platform_version: PlatformVersionTable;
+  oidc_flow: OidcFlowTable;
+  oidc_identity: OidcIdentityTable;
+}
+
+export interface OidcFlowTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface OidcIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
 }
