@@ -210,6 +210,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   });
 }
 
+function secureOrLoopback(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 /** Rules across variables: mail needs a sender address; sign-on needs all three, over TLS. */
 function mailAndSignOnProblems(v: z.infer<typeof schema>): string[] {
   const problems: string[] = [];
@@ -221,7 +226,7 @@ function mailAndSignOnProblems(v: z.infer<typeof schema>): string[] {
       'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: cần đủ cả ba / all three are needed for single sign-on',
     );
   // http only to this machine (a provider in development); anything else must be https.
-  if (v.OIDC_ISSUER && !/^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(`${v.OIDC_ISSUER}/`))
+  if (v.OIDC_ISSUER && !secureOrLoopback(new URL(v.OIDC_ISSUER)))
     problems.push('OIDC_ISSUER: phải là https:// / must be https:// (http only for localhost)');
   return problems;
 }

@@ -94,3 +94,22 @@ export class UnsupportedMediaTypeError extends DomainError {
     super('unsupported media type');
   }
 }
+
+/** Why a single sign-on did not open a session (each is something the person can act on). */
+export type SignOnFailure =
+  | 'flow_expired'
+  | 'state_mismatch'
+  | 'provider_error'
+  | 'provider_unavailable'
+  | 'email_missing'
+  | 'unknown_user'
+  | 'disabled_user'
+  | 'identity_mismatch';
+
+/** Single sign-on (OIDC) refused or failed; never creates or changes an account. */
+export class SignOnError extends DomainError {
+  readonly code = 'sign_on_failed';
+  constructor(readonly reason: SignOnFailure) {
+    super(`single sign-on failed: ${reason}`);
+  }
+}

@@ -8,12 +8,15 @@ import {
   InvalidInputError,
   NotFoundError,
   RateLimitedError,
+  SignOnError,
   UnsupportedMediaTypeError,
   type FieldIssue,
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
+import { signOnEn } from '../i18n/sign-on.en.ts';
+import { signOnVi } from '../i18n/sign-on.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -32,10 +35,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   invalid_credentials: 401,
   csrf_failed: 403,
   password_change_required: 403,
+  sign_on_failed: 401,
 };
 
 // Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
 const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
+
+const signOn = (locale: Locale) => (locale === 'en' ? signOnEn : signOnVi);
 
 export interface ProblemBody {
   type: string;
@@ -98,6 +104,7 @@ export function problemFor(
   const text =
     m.problem[code as keyof typeof m.problem] ??
     w.problem[code as keyof typeof w.problem] ??
+    signOn(locale).problem[code as keyof typeof signOnVi.problem] ??
     m.problem.internal;
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
@@ -118,6 +125,10 @@ export function problemFor(
   if (domain instanceof ConflictError) {
     params.reason = (w.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
     Object.assign(extra, domain.details);
+  }
+  if (domain instanceof SignOnError) {
+    params.reason = signOn(locale).reason[domain.reason];
+    extra.reason = domain.reason;
   }
   if (domain instanceof RateLimitedError) {
     params.seconds = domain.retryAfterSeconds;

@@ -6,12 +6,14 @@ import { createChangeRequestService } from '../services/change-request.service.t
 import { createHolidayService } from '../services/holiday.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
+import { createSignOnService } from '../services/sign-on.service.ts';
 import { createUserService } from '../services/user.service.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
+import { signOnRoutes } from './api/sign-on.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf } from './middleware/csrf.ts';
@@ -41,7 +43,11 @@ export function createWorkflow(deps: AppDeps) {
   });
   const holidays = createHolidayService({ db, clock });
   const versions = createPlatformVersionService({ db });
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions };
+  // Single sign-on only when OIDC_* is configured; it signs in existing accounts only.
+  const signOn = config.oidc
+    ? createSignOnService({ db, clock, log: deps.log, config: config.oidc, auth: config.auth, catalogue })
+    : null;
+  const services = { auth, resets, users, audit, changeRequests, holidays, versions, signOn };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -87,5 +93,12 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', changeRequestRoutes(changeRequests));
   routes.route('/', platformVersionRoutes(versions));
   routes.route('/', holidayRoutes(holidays));
+  routes.route(
+    '/',
+    signOnRoutes(signOn, auth, cookies, {
+      perMinute: config.auth.rateLimitPerMinute,
+      trustProxy: config.trustProxy,
+    }),
+  );
   return { services, middleware, routes };
 }

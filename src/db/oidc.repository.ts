@@ -1,0 +1,98 @@
+import type { Db } from './database.ts';
+
+/**
+ * Single sign-on: flows in progress (found by the hash of the browser's flow cookie, used
+ * once) and the links between registry accounts and the provider's subjects.
+ */
+export interface OidcFlow {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  expiresAt: Date;
+}
+
+export async function insertOidcFlow(db: Db, idHash: string, flow: OidcFlow, now: Date): Promise<void> {
+  await db
+    .insertInto('oidc_flow')
+    .values({
+      id_hash: idHash,
+      state: flow.state,
+      nonce: flow.nonce,
+      code_verifier: flow.codeVerifier,
+      return_to: flow.returnTo,
+      created_at: now,
+      expires_at: flow.expiresAt,
+    })
+    .execute();
+}
+
+/** The flow, deleted in the same statement: a callback can use it once, even if it then fails. */
+export async function takeOidcFlow(db: Db, idHash: string): Promise<OidcFlow | null> {
+  const row = await db
+    .deleteFrom('oidc_flow')
+    .where('id_hash', '=', idHash)
+    .returning(['state', 'nonce', 'code_verifier', 'return_to', 'expires_at'])
+    .executeTakeFirst();
+  return row
+    ? {
+        state: row.state,
+        nonce: row.nonce,
+        codeVerifier: row.code_verifier,
+        returnTo: row.return_to,
+        expiresAt: row.expires_at,
+      }
+    : null;
+}
+
+export async function purgeExpiredOidcFlows(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('oidc_flow').where('expires_at', '<=', now).execute();
+}
+
+/** The account linked to the provider's subject, if any. */
+export async function findLinkedUserId(db: Db, issuer: string, subject: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('oidc_identity')
+    .select('user_id')
+    .where('issuer', '=', issuer)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
+/** The subject an account is linked to at this provider, if any. */
+export async function findLinkedSubject(db: Db, issuer: string, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('oidc_identity')
+    .select('subject')
+    .where('issuer', '=', issuer)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.subject ?? null;
+}
+
+export async function linkOidcIdentity(
+  db: Db,
+  link: { issuer: string; subject: string; userId: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('oidc_identity')
+    .values({
+      issuer: link.issuer,
+      subject: link.subject,
+      user_id: link.userId,
+      created_at: now,
+      last_used_at: now,
+    })
+    .execute();
+}
+
+export async function touchOidcIdentity(db: Db, issuer: string, subject: string, now: Date): Promise<void> {
+  await db
+    .updateTable('oidc_identity')
+    .set({ last_used_at: now })
+    .where('issuer', '=', issuer)
+    .where('subject', '=', subject)
+    .execute();
+}
