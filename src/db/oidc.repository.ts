@@ -71,12 +71,16 @@ export async function findLinkedSubject(db: Db, issuer: string, userId: string):
   return row?.subject ?? null;
 }
 
+/**
+ * Links the account to the subject; false when either is already linked (a concurrent first
+ * sign-on won the race), which the caller refuses rather than guess.
+ */
 export async function linkOidcIdentity(
   db: Db,
   link: { issuer: string; subject: string; userId: string },
   now: Date,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const row = await db
     .insertInto('oidc_identity')
     .values({
       issuer: link.issuer,
@@ -85,7 +89,10 @@ export async function linkOidcIdentity(
       created_at: now,
       last_used_at: now,
     })
-    .execute();
+    .onConflict((oc) => oc.doNothing())
+    .returning('subject')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function touchOidcIdentity(db: Db, issuer: string, subject: string, now: Date): Promise<void> {

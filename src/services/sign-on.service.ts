@@ -181,11 +181,8 @@ export function createSignOnService({ db, clock, log, config, auth, catalogue }:
             // Someone else at the provider now holds this address: not the person who was linked.
             if (await findLinkedSubject(tx, config.issuer, found.id))
               throw new SignOnError('identity_mismatch');
-            await linkOidcIdentity(
-              tx,
-              { issuer: config.issuer, subject: identity.subject, userId: found.id },
-              now,
-            );
+            const link = { issuer: config.issuer, subject: identity.subject, userId: found.id };
+            if (!(await linkOidcIdentity(tx, link, now))) throw new SignOnError('identity_mismatch');
             events.push({
               action: 'auth.sso_linked',
               targetType: 'user',

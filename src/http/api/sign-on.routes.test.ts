@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { vietnamDate } from '../../clock.ts';
 import { updateUser } from '../../db/user.repository.ts';
@@ -284,5 +286,34 @@ describe('single sign-on not configured', () => {
     assert.equal(body.oidc.startUrl, null);
     assert.equal((await t.get('/api/v1/auth/oidc/start')).status, 404);
     assert.equal((await t.get('/api/v1/auth/oidc/callback?code=x&state=y')).status, 404);
+  });
+});
+
+describe('single sign-on with the provider down', () => {
+  let t: TestApp;
+  before(async () => {
+    // A port that was just free: nothing answers there.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    t = await openTestApp({
+      seed: false,
+      env: {
+        OIDC_ISSUER: `http://127.0.0.1:${port}`,
+        OIDC_CLIENT_ID: 'ndp',
+        OIDC_CLIENT_SECRET: 'thu-nghiem',
+      },
+    });
+  });
+  after(() => t.close());
+
+  it('answers 401 provider_unavailable (a page for a browser), never a 5xx', async () => {
+    const api = await t.get<Problem>('/api/v1/auth/oidc/start');
+    assert.equal(api.status, 401);
+    assert.equal(api.body.reason, 'provider_unavailable');
+    const page = await t.app.request('/api/v1/auth/oidc/start', { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 401);
+    assert.ok((await page.text()).includes(signOnVi.reason.provider_unavailable));
   });
 });

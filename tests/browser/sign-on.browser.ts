@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { signOnVi } from '../../src/i18n/sign-on.vi.ts';
+import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
+import { startTestOidcProvider, type TestOidcProvider } from '../../src/testing/test-oidc-provider.ts';
+import { createTestUser } from '../../src/testing/test-session.ts';
+
+/**
+ * Single sign-on in real Chromium: the registry over HTTP, a real OpenID provider (oidc-provider,
+ * its development login and consent forms), real redirects and cookies. Synthetic accounts only.
+ * Screenshots go to test-results/.
+ */
+const SHOTS = 'test-results';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('single sign-on in Chromium', () => {
+  let idp: TestOidcProvider;
+  let t: TestApp;
+  let server: ServerType;
+  let browser: Browser;
+  let base = '';
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // The registry's address must be known before it starts: it is the redirect URI.
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    idp = await startTestOidcProvider(`${base}/api/v1/auth/oidc/callback`);
+    t = await openTestApp({
+      env: {
+        PUBLIC_URL: base,
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: idp.clientId,
+        OIDC_CLIENT_SECRET: idp.clientSecret,
+      },
+    });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await t?.close();
+    await idp?.close();
+  });
+
+  /** Through the provider's forms as a person would: the account id, any password, consent. */
+  async function signOnAs(page: Page, accountId: string, returnTo: string) {
+    await page.goto(`${base}/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+    assert.ok(page.url().startsWith(idp.issuer), 'at the provider');
+    await page.locator('input[name="login"]').fill(accountId);
+    await page.locator('input[name="password"]').fill('bất kỳ');
+    await Promise.all([page.waitForNavigation(), page.locator('button[type="submit"]').click()]);
+    await Promise.all([page.waitForNavigation(), page.locator('button[type="submit"]').click()]);
+  }
+
+  it('signs an existing account in and lands where the person was going', async () => {
+    const user = await createTestUser(t, 'ministry_editor');
+    idp.accounts.set('can-bo-thu', { email: user.email, emailVerified: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await signOnAs(page, 'can-bo-thu', '/nen-tang');
+    assert.equal(new URL(page.url()).pathname, '/nen-tang');
+    const cookies = await context.cookies(base);
+    const session = cookies.find((c) => c.name === 'ndp_session');
+    assert.ok(session?.httpOnly, 'an HttpOnly session cookie');
+    assert.ok(!cookies.some((c) => c.name === 'ndp_oidc_flow'), 'the flow cookie is gone');
+    const me = await page.request.get(`${base}/api/v1/auth/me`);
+    assert.equal(me.status(), 200);
+    assert.equal(((await me.json()) as { user: { id: string } }).user.id, user.userId);
+    await context.close();
+  });
+
+  it('tells a person without a registry account why, in Vietnamese', async () => {
+    idp.accounts.set('nguoi-ngoai', {
+      email: `nguoi-ngoai.${randomUUID().slice(0, 8)}@example.gov.vn`,
+      emailVerified: true,
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await signOnAs(page, 'nguoi-ngoai', '/');
+    assert.equal(await page.locator('h1').innerText(), signOnVi.problem.sign_on_failed.title);
+    assert.equal(await page.getByRole('alert').innerText(), signOnVi.reason.unknown_user);
+    assert.equal(
+      await page.getByRole('link', { name: signOnVi.page.retry }).count(),
+      0,
+      'retrying cannot help',
+    );
+    await page.screenshot({ path: `${SHOTS}/sign-on-unknown-user.png`, fullPage: true });
+    assert.ok(!(await context.cookies(base)).some((c) => c.name === 'ndp_session'));
+    await context.close();
+  });
+});
