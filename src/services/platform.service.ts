@@ -71,21 +71,18 @@ export function createPlatformService(
           didYouMean: null,
         };
       }
-      const found = search.search(snapshot, q);
-      const candidates = found.matches
-        .map((m) => snapshot.platformById.get(m.id))
-        .filter((p): p is Platform => !!p);
-      const matched = new Set(applyFilters(candidates, filters).map((p) => p.id));
-      const ranked = found.matches.filter((m) => matched.has(m.id));
+      // Filters, total and facets are the engine's own (no pass over the matched set here).
+      const found = search.search(snapshot, q, filters, query.offset + query.limit);
       return {
-        items: ranked.slice(query.offset, query.offset + query.limit).map((m) => ({
-          ...(snapshot.platformById.get(m.id) as Platform),
-          score: m.score,
-          reasons: m.reasons,
-        })),
-        total: ranked.length,
-        facets: facetCounts(candidates, filters),
-        didYouMean: ranked.length === 0 ? found.didYouMean : null,
+        items: found.matches.slice(query.offset, query.offset + query.limit).flatMap((m) => {
+          const platform = snapshot.platformById.get(m.id);
+          return platform
+            ? [{ ...platform, score: m.score, reasons: m.reasons, highlights: m.highlights }]
+            : [];
+        }),
+        total: found.total,
+        facets: found.facets,
+        didYouMean: found.total === 0 ? found.didYouMean : null,
       };
     },
 
@@ -93,6 +90,11 @@ export function createPlatformService(
     async ownerOn(platform: Platform, date: string) {
       const snapshot = await catalogue.snapshot();
       return currentOwner(snapshot.directory, platform.declaredOwner?.id ?? null, date);
+    },
+
+    /** Builds the search index now (at start), so the first query does not pay for the load. */
+    async warm(): Promise<void> {
+      search.warm(await catalogue.snapshot());
     },
 
     async suggest(prefix: string, limit: number): Promise<{ id: string; slug: string; name: string }[]> {
