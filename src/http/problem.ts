@@ -14,6 +14,8 @@ import {
 import { format, messages, type Locale } from '../i18n/index.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
+import { searchEn } from '../i18n/search.en.ts';
+import { searchVi } from '../i18n/search.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -50,7 +52,11 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
+  const search = locale === 'en' ? searchEn : searchVi;
+  const m = { ...search.field, ...workflow(locale).field, ...messages(locale).field } as Record<
+    string,
+    string
+  >;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -102,7 +108,8 @@ export function problemFor(
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    const search = locale === 'en' ? searchEn : searchVi;
+    const resources = { ...search.resource, ...w.resource, ...m.resource } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }

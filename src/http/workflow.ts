@@ -7,12 +7,14 @@ import { createHolidayService } from '../services/holiday.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
 import { createUserService } from '../services/user.service.ts';
+import { createTermService } from '../services/term.service.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
+import { termRoutes } from './api/term.routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf } from './middleware/csrf.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -41,7 +43,8 @@ export function createWorkflow(deps: AppDeps) {
   });
   const holidays = createHolidayService({ db, clock });
   const versions = createPlatformVersionService({ db });
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions };
+  const terms = createTermService({ db, clock, catalogue });
+  const services = { auth, resets, users, audit, changeRequests, holidays, versions, terms };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -87,5 +90,6 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', changeRequestRoutes(changeRequests));
   routes.route('/', platformVersionRoutes(versions));
   routes.route('/', holidayRoutes(holidays));
+  routes.route('/', termRoutes(terms));
   return { services, middleware, routes };
 }
