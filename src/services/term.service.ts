@@ -50,7 +50,7 @@ export function createTermService({
       await appendAudit(
         tx,
         context,
-        [{ action, targetType: 'term', targetId: id, before: previous, after: term }],
+        [{ action, targetType: 'term', targetId: term.id, before: previous, after: term }],
         now,
       );
       await bumpCatalogueRevision(tx, now);
@@ -103,7 +103,7 @@ export function createTermService({
       allowed(actor);
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
-        const removed = await deleteTerm(tx, id);
+        const removed = await deleteTerm(tx, id, now);
         if (!removed) throw new NotFoundError('term', id);
         await appendAudit(
           tx,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { seedCatalogue } from '../../seed/seed-catalogue.ts';
 import { openTestApp, type TestApp } from '../../testing/test-app.ts';
 import { send, signInAs, type TestSession } from '../../testing/test-session.ts';
 
@@ -106,6 +107,30 @@ describe('the dictionary, edited at run time', () => {
     }
     const bad = await send<Problem>(t, 'PATCH', '/api/v1/terms/not-a-uuid', { session: admin, body: {} });
     assert.equal(bad.status, 400);
+  });
+
+  it('a removed seeded term stays removed when the seed runs again (at the next start)', async () => {
+    const terms = async () => (await send<{ items: Term[] }>(t, 'GET', '/api/v1/terms')).body.items;
+    const seeded = (await terms()).find((i) => i.term === 'HTTT' && i.kind === 'abbreviation');
+    assert.ok(seeded, 'the seed has HTTT → hệ thống thông tin');
+    assert.equal((await send(t, 'DELETE', `/api/v1/terms/${seeded.id}`, { session: admin })).status, 204);
+    await seedCatalogue(t.db, t.clock.now());
+    assert.ok(!(await terms()).some((i) => i.term === 'HTTT' && i.kind === 'abbreviation'));
+    // Added again, it comes back under its old id.
+    const again = await send<Term>(t, 'POST', '/api/v1/terms', {
+      session: admin,
+      body: { term: 'HTTT', expansions: ['hệ thống thông tin'], kind: 'abbreviation' },
+    });
+    assert.equal(again.status, 201);
+    assert.equal(again.body.id, seeded.id);
+    assert.ok((await terms()).some((i) => i.id === seeded.id));
+    // The term and kind are its identity: a patch changes only what it expands to.
+    const rename = await send<Problem>(t, 'PATCH', `/api/v1/terms/${seeded.id}`, {
+      session: admin,
+      body: { term: 'HTTTQ' },
+    });
+    assert.equal(rename.status, 400);
+    assert.equal(rename.body.errors?.[0]?.code, 'unrecognized_keys');
   });
 
   it('only administrators write; everyone reads', async () => {

@@ -39,7 +39,12 @@ const NewTerm = z
   })
   .strict()
   .openapi('NewTerm');
-const TermPatch = z.object(fields).partial().strict().openapi('TermPatch');
+// The term and kind are the entry's identity (the seed knows it by them): to rename, remove and add.
+const TermPatch = z
+  .object({ expansions: fields.expansions, note: fields.note, sourceUrl: fields.sourceUrl })
+  .partial()
+  .strict()
+  .openapi('TermPatch');
 const Id = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const tags = ['Dictionary'];
 
