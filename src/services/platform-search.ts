@@ -29,12 +29,24 @@ export interface PlatformSearch {
     window?: number,
   ): { matches: SearchMatch[]; total: number; facets: Facets; didYouMean: string | null };
   suggest(snapshot: CatalogueSnapshot, prefix: string, limit: number): { id: string; name: string }[];
+  /**
+   * The empty query: filtered entries in name order, a page of them, with facet counts, from the
+   * engine's facet postings and live counts (no pass over the catalogue).
+   */
+  browse(
+    snapshot: CatalogueSnapshot,
+    filters: PlatformFilters,
+    offset: number,
+    limit: number,
+  ): { ids: string[]; total: number; facets: Facets };
   /** Brings the index up to the snapshot now (at start), so no reader pays for the bulk load. */
   warm(snapshot: CatalogueSnapshot): void;
 }
 
 /** How many ranked hits a query may return before filters and paging (bounds the work). */
 export const SEARCH_WINDOW = 1000;
+/** The deepest page of the browse order (the API's offset bound plus its page size). */
+const BROWSE_WINDOW = 1_000_100;
 
 export function toSearchDocument(p: Platform, formerOwnerNames: readonly string[]): SearchDocument {
   return {
@@ -73,7 +85,7 @@ export function createPlatformSearch(): PlatformSearch {
   const sync = (snapshot: CatalogueSnapshot): SearchIndex => {
     if (index && synced === snapshot) return index;
     if (!index || JSON.stringify(terms) !== JSON.stringify(snapshot.terms)) {
-      index = createSearchIndex(buildDictionary(snapshot.terms), { maxWindow: SEARCH_WINDOW });
+      index = createSearchIndex(buildDictionary(snapshot.terms), { maxWindow: BROWSE_WINDOW });
       terms = snapshot.terms;
       signatures = new Map();
     }
@@ -113,6 +125,14 @@ export function createPlatformSearch(): PlatformSearch {
         total: result.total,
         facets: catalogueFacets(snapshot, result.facets),
         didYouMean: result.didYouMean,
+      };
+    },
+    browse(snapshot, filters, offset, limit) {
+      const result = sync(snapshot).search({ q: '', filters: engineFilters(filters), limit, offset });
+      return {
+        ids: result.hits.map((h) => h.id),
+        total: result.total,
+        facets: catalogueFacets(snapshot, result.facets),
       };
     },
     warm(snapshot) {

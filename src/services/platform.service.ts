@@ -2,7 +2,7 @@ import { currentOwner, ownerFamily } from '../domain/catalogue.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { successorsOn } from '../domain/organisation.ts';
 import type { Platform } from '../domain/platform.ts';
-import { applyFilters, facetCounts, type Facets, type PlatformFilters } from '../domain/platform-query.ts';
+import type { Facets, PlatformFilters } from '../domain/platform-query.ts';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
 import type { PlatformSearch, SearchMatch } from './platform-search.ts';
 
@@ -63,11 +63,11 @@ export function createPlatformService(
       };
       const q = query.q?.trim() ?? '';
       if (q === '') {
-        const matched = applyFilters(snapshot.platforms, filters);
+        const page = search.browse(snapshot, filters, query.offset, query.limit);
         return {
-          items: matched.slice(query.offset, query.offset + query.limit),
-          total: matched.length,
-          facets: facetCounts(snapshot.platforms, filters),
+          items: page.ids.map((id) => snapshot.platformById.get(id)).filter((p): p is Platform => !!p),
+          total: page.total,
+          facets: page.facets,
           didYouMean: null,
         };
       }

@@ -63,4 +63,46 @@ describe('search facets from the engine', () => {
     }
     assert.ok(compared > 20, 'the queries matched enough entries to compare');
   });
+
+  it('browse (no query) equals the catalogue rule over every platform, in name order, page by page', async () => {
+    const snapshot = await catalogue.snapshot();
+    const service = createPlatformService(catalogue, createPlatformSearch(), () => today);
+    const finance = snapshot.organisations.find((o) => o.code === 'bo-tai-chinh');
+    assert.ok(finance);
+    const filterSets: [Record<string, string[]>, PlatformFilters][] = [
+      [{}, {}],
+      [
+        { kind: ['shared_platform', 'national_platform'] },
+        { kind: ['shared_platform', 'national_platform'] },
+      ],
+      [
+        { owner: ['bo-tai-chinh'], status: ['unknown'] },
+        { ownerIds: ownerFamily(snapshot.directory, finance.id), status: ['unknown'] },
+      ],
+      [{ edition: ['không có'] }, { edition: ['không có'] }],
+    ];
+    for (const [query, filters] of filterSets) {
+      const expected = applyFilters(snapshot.platforms, filters);
+      for (const [offset, limit] of [
+        [0, 100],
+        [0, 5],
+        [5, 5],
+        [35, 10],
+        [1000, 20],
+      ] as const) {
+        const got = await service.list({ ...query, limit, offset });
+        assert.deepEqual(
+          got.items.map((p) => p.id),
+          expected.slice(offset, offset + limit).map((p) => p.id),
+          `${JSON.stringify(query)} ${offset}+${limit}: items`,
+        );
+        assert.equal(got.total, expected.length);
+        assert.deepEqual(
+          got.facets,
+          facetCounts(snapshot.platforms, filters),
+          `${JSON.stringify(query)}: facets`,
+        );
+      }
+    }
+  });
 });
