@@ -4,7 +4,8 @@
 // and top-5 hits on the published sample, for both engines.
 //   npm run bench:search [-- --size 100000 --runs 5 --queries 300 --baseline-queries 40
 //                            --baseline-runs 1 --sample FILE.jsonl]
-// (The lead will add the over-HTTP part; `runSearchBench` returns the numbers for that.)
+// Then the same queries over HTTP (bench/search-http.ts): the real app in-process on a random
+// port, the same synthetic entries added to the real catalogue; one client, one request at a time.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -20,6 +21,7 @@ import { foldVi } from '../src/domain/text/vietnamese.ts';
 import { derivePlatformFields } from '../src/seed/derive-platform.ts';
 import { readSeed } from '../src/seed/read-seed.ts';
 import { readTermEntries } from '../src/seed/read-terms.ts';
+import { runHttpBench } from './search-http.ts';
 import { syntheticDocuments, syntheticQueries, type BenchQuery } from './synthetic/platform-corpus.ts';
 
 export interface Latency {
@@ -47,9 +49,24 @@ export interface EngineFigures {
   sampleHitAt5Real: number;
 }
 
+export interface HttpLatency {
+  /** Start of the app (snapshot, index build, warm-up) until /healthz answers. */
+  startMs: number;
+  /** The first search after the start. */
+  firstQueryMs: number;
+  all: Latency;
+  shared: Latency;
+  sampleHitAt5Full: number;
+  rssMB: number;
+  /** Answers by HTTP status (400: a hostile query longer than the API accepts). */
+  statuses: Record<string, number>;
+}
+
 export interface SearchBenchResult {
   documents: number;
   engines: EngineFigures[];
+  /** Ours over HTTP (only when runSearchBenchWithHttp ran it). */
+  http?: HttpLatency;
   /** MiniSearch / ours on the shared subset. */
   latencyRatioP50: number;
   latencyRatioP99: number;
@@ -99,6 +116,7 @@ const ours =
   (docs) => {
     const index = createSearchIndex(buildDictionary(terms));
     for (const doc of docs) index.upsert(doc);
+    index.warm(); // as the service does after a load: the first query pays nothing
     return { search: (q) => index.search({ q: q.q, filters: q.filters, limit: 20 }).hits.map((h) => h.id) };
   };
 
@@ -268,6 +286,38 @@ export function runSearchBench(options: SearchBenchOptions = {}): SearchBenchRes
   };
 }
 
+/** The in-process bench, then the same queries over HTTP against the real app. */
+export async function runSearchBenchWithHttp(options: SearchBenchOptions = {}): Promise<SearchBenchResult> {
+  const result = runSearchBench(options);
+  gc();
+  const size = options.size ?? 100_000;
+  const runs = options.runs ?? 5;
+  const queries = syntheticQueries(options.queries ?? 300);
+  const baselineQueries = Math.min(queries.length, options.baselineQueries ?? 40);
+  const step = queries.length / baselineQueries;
+  const shared = Array.from({ length: baselineQueries }, (_, i) => Math.floor(i * step));
+  const sample = readSample(options.sampleFile ?? DEFAULT_SAMPLE);
+  const figures = await runHttpBench({
+    docs: syntheticDocuments(size),
+    queries,
+    runs,
+    sample,
+    log: options.log ?? (() => {}),
+  });
+  return {
+    ...result,
+    http: {
+      startMs: figures.startMs,
+      firstQueryMs: figures.firstQueryMs,
+      all: latency(figures.times),
+      shared: latency(figures.times.map((run) => shared.map((i) => run[i]!))),
+      sampleHitAt5Full: sample.length === 0 ? NaN : evaluate(sample, figures.sampleTop5).hitAt5,
+      rssMB: figures.rssMB,
+      statuses: figures.statuses,
+    },
+  };
+}
+
 function printTable(result: SearchBenchResult): void {
   const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(0)}%`);
   const ms = (x: number): string => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
@@ -294,6 +344,26 @@ function printTable(result: SearchBenchResult): void {
       ]);
     }
   }
+  const http = result.http;
+  if (http) {
+    for (const [label, l] of [
+      ['all', http.all],
+      ['shared', http.shared],
+    ] as const) {
+      rows.push([
+        'ours over HTTP',
+        `${label} ${l.queries}×${l.runs}`,
+        `${(http.startMs / 1000).toFixed(2)} s`,
+        'n/a',
+        `${http.rssMB} MB`,
+        ms(l.p50Ms),
+        ms(l.p99Ms),
+        ms(l.maxMs),
+        pct(http.sampleHitAt5Full),
+        'n/a',
+      ]);
+    }
+  }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
   console.log(
@@ -301,6 +371,12 @@ function printTable(result: SearchBenchResult): void {
       `MiniSearch/ours on the shared queries: p50 ×${result.latencyRatioP50.toFixed(0)}, ` +
       `p99 ×${result.latencyRatioP99.toFixed(0)}`,
   );
+  if (http)
+    console.log(
+      `over HTTP: build = app start until /healthz (snapshot, index, name order); first query after ` +
+        `the start ${ms(http.firstQueryMs)}; answers by status ${JSON.stringify(http.statuses)} ` +
+        `(400: longer than the API's 500-character bound, 431: URL too long for Node's HTTP parser)`,
+    );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -310,7 +386,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const number = (name: string): number | undefined =>
     arg(name) === undefined ? undefined : Number(arg(name));
-  const result = runSearchBench({
+  const result = await runSearchBenchWithHttp({
     size: number('size'),
     runs: number('runs'),
     queries: number('queries'),

@@ -61,6 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Readiness: the catalogue can be read.
   app.get('/healthz', async (c) => {
     await deps.catalogue.snapshot();
+    await platforms.warm(); // the search index is built before the first query
     return c.json({ status: 'ok', database: deps.database.engine });
   });
 

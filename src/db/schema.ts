@@ -121,6 +121,8 @@ export interface TermTable {
   note: string | null;
   source_url: string | null;
   created_at: Timestamp;
+  /** Set when the authority removed it: a tombstone the seed does not overwrite. */
+  removed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SettingTable {

@@ -60,6 +60,8 @@ export interface ActionTargets {
   'organisation.manage': { kind: 'organisation' };
   'edition.manage': { kind: 'edition' };
   'holiday.manage': { kind: 'holiday' };
+  /** The search and overlap dictionary (abbreviations, synonyms, spelling variants). */
+  'term.manage': { kind: 'term' };
   'audit.read': { kind: 'audit_log' };
 }
 export type Action = keyof ActionTargets;
@@ -90,6 +92,7 @@ export const ACTIONS = [
   'edition.manage',
   'holiday.manage',
   'audit.read',
+  'term.manage',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -160,6 +163,7 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'organisation.manage':
     case 'edition.manage':
     case 'holiday.manage':
+    case 'term.manage':
       return actor.role === 'authority_admin';
   }
   return false;

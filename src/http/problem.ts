@@ -17,6 +17,8 @@ import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import { signOnEn } from '../i18n/sign-on.en.ts';
 import { signOnVi } from '../i18n/sign-on.vi.ts';
+import { searchEn } from '../i18n/search.en.ts';
+import { searchVi } from '../i18n/search.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -56,7 +58,11 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
+  const search = locale === 'en' ? searchEn : searchVi;
+  const m = { ...search.field, ...workflow(locale).field, ...messages(locale).field } as Record<
+    string,
+    string
+  >;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -109,7 +115,8 @@ export function problemFor(
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    const search = locale === 'en' ? searchEn : searchVi;
+    const resources = { ...search.resource, ...w.resource, ...m.resource } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }

@@ -8,6 +8,7 @@ import { createPasswordResetService } from '../services/password-reset.service.t
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
 import { createSignOnService } from '../services/sign-on.service.ts';
 import { createUserService } from '../services/user.service.ts';
+import { createTermService } from '../services/term.service.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
@@ -15,6 +16,7 @@ import { holidayRoutes } from './api/holiday.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { signOnRoutes } from './api/sign-on.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
+import { termRoutes } from './api/term.routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf } from './middleware/csrf.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -47,7 +49,8 @@ export function createWorkflow(deps: AppDeps) {
   const signOn = config.oidc
     ? createSignOnService({ db, clock, log: deps.log, config: config.oidc, auth: config.auth, catalogue })
     : null;
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions, signOn };
+  const terms = createTermService({ db, clock, catalogue });
+  const services = { auth, resets, users, audit, changeRequests, holidays, versions, signOn, terms };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -100,5 +103,6 @@ export function createWorkflow(deps: AppDeps) {
       trustProxy: config.trustProxy,
     }),
   );
+  routes.route('/', termRoutes(terms));
   return { services, middleware, routes };
 }

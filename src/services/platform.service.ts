@@ -2,7 +2,7 @@ import { currentOwner, ownerFamily } from '../domain/catalogue.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { successorsOn } from '../domain/organisation.ts';
 import type { Platform } from '../domain/platform.ts';
-import { applyFilters, facetCounts, type Facets, type PlatformFilters } from '../domain/platform-query.ts';
+import type { Facets, PlatformFilters } from '../domain/platform-query.ts';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
 import type { PlatformSearch, SearchMatch } from './platform-search.ts';
 
@@ -63,29 +63,26 @@ export function createPlatformService(
       };
       const q = query.q?.trim() ?? '';
       if (q === '') {
-        const matched = applyFilters(snapshot.platforms, filters);
+        const page = search.browse(snapshot, filters, query.offset, query.limit);
         return {
-          items: matched.slice(query.offset, query.offset + query.limit),
-          total: matched.length,
-          facets: facetCounts(snapshot.platforms, filters),
+          items: page.ids.map((id) => snapshot.platformById.get(id)).filter((p): p is Platform => !!p),
+          total: page.total,
+          facets: page.facets,
           didYouMean: null,
         };
       }
-      const found = search.search(snapshot, q);
-      const candidates = found.matches
-        .map((m) => snapshot.platformById.get(m.id))
-        .filter((p): p is Platform => !!p);
-      const matched = new Set(applyFilters(candidates, filters).map((p) => p.id));
-      const ranked = found.matches.filter((m) => matched.has(m.id));
+      // Filters, total and facets are the engine's own (no pass over the matched set here).
+      const found = search.search(snapshot, q, filters, query.offset + query.limit);
       return {
-        items: ranked.slice(query.offset, query.offset + query.limit).map((m) => ({
-          ...(snapshot.platformById.get(m.id) as Platform),
-          score: m.score,
-          reasons: m.reasons,
-        })),
-        total: ranked.length,
-        facets: facetCounts(candidates, filters),
-        didYouMean: ranked.length === 0 ? found.didYouMean : null,
+        items: found.matches.slice(query.offset, query.offset + query.limit).flatMap((m) => {
+          const platform = snapshot.platformById.get(m.id);
+          return platform
+            ? [{ ...platform, score: m.score, reasons: m.reasons, highlights: m.highlights }]
+            : [];
+        }),
+        total: found.total,
+        facets: found.facets,
+        didYouMean: found.total === 0 ? found.didYouMean : null,
       };
     },
 
@@ -93,6 +90,11 @@ export function createPlatformService(
     async ownerOn(platform: Platform, date: string) {
       const snapshot = await catalogue.snapshot();
       return currentOwner(snapshot.directory, platform.declaredOwner?.id ?? null, date);
+    },
+
+    /** Builds the search index now (at start), so the first query does not pay for the load. */
+    async warm(): Promise<void> {
+      search.warm(await catalogue.snapshot());
     },
 
     async suggest(prefix: string, limit: number): Promise<{ id: string; slug: string; name: string }[]> {

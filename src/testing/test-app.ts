@@ -23,6 +23,8 @@ export async function openTestApp(
     app,
     db: testDb.database.db,
     database: testDb.database,
+    /** How to open the same database again (a second instance, on PostgreSQL). */
+    databaseConfig: testDb.config,
     catalogue,
     clock,
     config,

@@ -109,5 +109,7 @@ export interface SearchIndex {
   remove(id: string): boolean;
   search(query: SearchQuery): SearchResult;
   suggest(prefix: string, limit: number): Suggestion[];
+  /** Does now the lazy work a bulk load leaves for the first query (the name order). */
+  warm(): void;
   readonly size: number;
 }
