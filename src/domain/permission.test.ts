@@ -117,6 +117,7 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'edition.manage': 'A',
   'holiday.manage': 'A',
   'audit.read': 'AR',
+  'webhook.manage': 'A',
 };
 
 function targetFor(

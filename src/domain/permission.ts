@@ -61,6 +61,8 @@ export interface ActionTargets {
   'edition.manage': { kind: 'edition' };
   'holiday.manage': { kind: 'holiday' };
   'audit.read': { kind: 'audit_log' };
+  /** Register, change and remove webhook endpoints, and read their delivery log. */
+  'webhook.manage': { kind: 'webhook' };
 }
 export type Action = keyof ActionTargets;
 
@@ -90,6 +92,7 @@ export const ACTIONS = [
   'edition.manage',
   'holiday.manage',
   'audit.read',
+  'webhook.manage',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -160,6 +163,7 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'organisation.manage':
     case 'edition.manage':
     case 'holiday.manage':
+    case 'webhook.manage':
       return actor.role === 'authority_admin';
   }
   return false;

@@ -12,6 +12,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
+import { notificationsText } from '../i18n/notifications.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import type { AppEnv } from './env.ts';
@@ -50,7 +51,11 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
+  const m = {
+    ...workflow(locale).field,
+    ...notificationsText(locale).field,
+    ...messages(locale).field,
+  } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -102,7 +107,11 @@ export function problemFor(
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    const resources = {
+      ...w.resource,
+      ...notificationsText(locale).resource,
+      ...m.resource,
+    } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }

@@ -13,6 +13,7 @@ import { changeRequestRoutes } from './api/change-request.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
+import { createNotifications } from './notifications.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf } from './middleware/csrf.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -87,5 +88,6 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', changeRequestRoutes(changeRequests));
   routes.route('/', platformVersionRoutes(versions));
   routes.route('/', holidayRoutes(holidays));
+  routes.route('/', createNotifications(deps).routes);
   return { services, middleware, routes };
 }
