@@ -147,6 +147,13 @@ describe('the Atom feed of published changes', () => {
     assert.match(child(newest, 'title')?.text ?? '', /^Ngừng sử dụng: /);
   });
 
+  it('is announced on every page for feed readers', async () => {
+    const page = await (await t.app.request('/')).text();
+    assert.match(page, /<link rel="alternate" type="application\/atom\+xml" href="\/api\/v1\/feed\.atom"/);
+    const english = await (await t.app.request('/?lang=en')).text();
+    assert.match(english, /href="\/api\/v1\/feed\.atom\?lang=en"/);
+  });
+
   it('has English titles at ?lang=en', async () => {
     const feed = parseXml(await (await t.app.request('/api/v1/feed.atom?lang=en')).text());
     assert.equal(feed.attrs['xml:lang'], 'en');

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { notificationsText } from '../../i18n/notifications.ts';
 import type { PublicationService } from '../../services/publication.service.ts';
-import { publicationPageUrl } from '../web/publication-link.ts';
+import { FEED_PATH, publicationPageUrl } from '../web/publication-link.ts';
 import { atomFeed } from './feed-atom.ts';
 import { apiRouter } from './router.ts';
 
 /** The Atom feed of published changes: open data, cacheable, with conditional GET. */
-export const FEED_PATH = '/api/v1/feed.atom';
 const FEED_SIZE = 50;
 
 const feed = createRoute({

@@ -1,6 +1,9 @@
 import type { PublicationEvent } from '../../domain/notification.ts';
 import { paths } from './paths.ts';
 
+/** The Atom feed of published changes (served by http/api/feed.routes.ts, linked from every page). */
+export const FEED_PATH = '/api/v1/feed.atom';
+
 /**
  * The absolute address of the public page an event is about, on the configured public URL
  * (never the request's Host header, which the client controls).
