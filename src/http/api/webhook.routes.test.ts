@@ -95,6 +95,7 @@ describe('webhooks: endpoints, signed deliveries, retries', () => {
         WEBHOOK_RETRY_BASE_SECONDS: '60',
         WEBHOOK_MAX_ATTEMPTS: '3',
         WEBHOOK_SECRET_KEY: 'ab'.repeat(32),
+        WEBHOOK_TIMEOUT_SECONDS: '2',
       },
     });
     admin = await signInAs(t, 'authority_admin');
@@ -276,6 +277,72 @@ describe('webhooks: endpoints, signed deliveries, retries', () => {
       ['/hooks', '/hooks'],
       'nothing to the disabled endpoint',
     );
+  });
+
+  it('two dispatchers running at once (two instances) send each delivery once', async () => {
+    const twin = createWebhookDispatcher({
+      db: t.db,
+      clock,
+      config: t.config.webhooks,
+      log: pino({ level: 'silent' }),
+      pageUrl: (e) => publicationPageUrl(publicBase(t.config), e),
+    });
+    const once = await receiver();
+    after(() => once.close());
+    [editor, reviewer] = [await signInAs(t, 'ministry_editor'), await signInAs(t, 'authority_reviewer')];
+    admin = await signInAs(t, 'authority_admin');
+    const endpoint = await register({ url: once.url });
+    clock.advance(1);
+    for (const n of [1, 2, 3])
+      await publishViaWorkflow(t, editor, reviewer, {
+        kind: 'create',
+        summary: `Nền tảng thử nghiệm song song ${n}`,
+        proposed: { ...SYNTHETIC_PLATFORM, name: `Nền tảng thử nghiệm song song ${n} (dữ liệu tổng hợp)` },
+      });
+    await Promise.all([dispatcher.runOnce(), twin.runOnce(), twin.runOnce()]);
+    await Promise.all([dispatcher.runOnce(), twin.runOnce()]);
+    const ids = once.received.map((r) => r.headers['x-ndp-delivery']);
+    assert.equal(ids.length, 3);
+    assert.equal(new Set(ids).size, 3);
+    assert.ok((await deliveries(endpoint.id)).every((d) => d.state === 'succeeded'));
+  });
+
+  it('logs a receiver that does not answer in time as a failed attempt, to be retried', async () => {
+    const silent = createServer(() => {}); // never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    after(async () => {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+    const endpoint = await register({ url, eventTypes: ['platform.updated'] });
+    clock.advance(1);
+    const created = await publishViaWorkflow(t, editor, reviewer, {
+      kind: 'create',
+      summary: 'Nền tảng thử nghiệm chậm',
+      proposed: { ...SYNTHETIC_PLATFORM, name: 'Nền tảng thử nghiệm chậm (dữ liệu tổng hợp)' },
+    });
+    await publishViaWorkflow(t, editor, reviewer, {
+      kind: 'update',
+      platform: created.platformId!,
+      summary: 'Cập nhật thử nghiệm',
+      proposed: { operator: 'Đơn vị vận hành thử nghiệm khác' },
+    });
+    await dispatcher.runOnce();
+    const [delivery] = await deliveries(endpoint.id);
+    assert.equal(delivery?.state, 'pending');
+    assert.equal(delivery?.log[0]?.statusCode, null);
+    assert.match(delivery?.log[0]?.error ?? '', /timeout/);
+    // Switched off, it is not tried again.
+    const off = await send(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, {
+      session: admin,
+      body: { version: endpoint.version, enabled: false },
+    });
+    assert.equal(off.status, 200);
+    clock.advance(3600);
+    await dispatcher.runOnce();
+    admin = await signInAs(t, 'authority_admin');
+    assert.equal((await deliveries(endpoint.id))[0]?.attempts, 1);
   });
 
   it('gives a delivery up after the maximum attempts, doubling the wait each time', async () => {
