@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { manualClock, publishViaWorkflow, SYNTHETIC_PLATFORM } from '../../testing/publish.ts';
 import { openTestApp, type TestApp } from '../../testing/test-app.ts';
-import { signInAs, type TestSession } from '../../testing/test-session.ts';
+import { send, signInAs, type TestSession } from '../../testing/test-session.ts';
 
 // A minimal XML reader for the assertions: elements, attributes and text, entities decoded.
 // It throws on anything not well-formed (unbalanced tags, a raw "<" or "&" in text).
@@ -59,6 +59,7 @@ describe('the Atom feed of published changes', () => {
   let t: TestApp;
   let editor: TestSession;
   let reviewer: TestSession;
+  let createdId: string;
   const clock = manualClock('2026-11-29T03:00:00Z');
   before(async () => {
     t = await openTestApp({
@@ -88,6 +89,7 @@ describe('the Atom feed of published changes', () => {
       summary: 'Đăng ký nền tảng thử nghiệm <mới> & "đặc biệt"',
       proposed: { ...SYNTHETIC_PLATFORM, name: TRICKY },
     });
+    createdId = created.platformId!;
     clock.advance(600); // within the session's idle time
     await publishViaWorkflow(t, editor, reviewer, {
       kind: 'update',
@@ -147,6 +149,43 @@ describe('the Atom feed of published changes', () => {
     assert.match(child(newest, 'title')?.text ?? '', /^Ngừng sử dụng: /);
   });
 
+  it('gets no entry for an approval that failed and was rolled back', async () => {
+    const platform = children(parseXml(await (await t.app.request('/api/v1/feed.atom')).text()), 'entry');
+    const draft = async (operator: string) => {
+      const cr = await send<{ id: string; version: number }>(t, 'POST', '/api/v1/change-requests', {
+        session: editor,
+        body: {
+          kind: 'update',
+          platform: createdId,
+          summary: 'Hai đề nghị cùng lúc',
+          proposed: { operator },
+        },
+      });
+      const submitted = await send<{ version: number }>(
+        t,
+        'POST',
+        `/api/v1/change-requests/${cr.body.id}/submit`,
+        {
+          session: editor,
+          body: { version: cr.body.version },
+        },
+      );
+      return { id: cr.body.id, version: submitted.body.version };
+    };
+    const [a, b] = [await draft('Đơn vị thử nghiệm A'), await draft('Đơn vị thử nghiệm B')];
+    const decide = (cr: { id: string; version: number }) =>
+      send(t, 'POST', `/api/v1/change-requests/${cr.id}/decision`, {
+        session: reviewer,
+        body: { version: cr.version, decision: 'approve' },
+      });
+    assert.equal((await decide(a)).status, 200);
+    assert.equal((await decide(b)).status, 409, 'the platform changed under the second request');
+    const after = children(parseXml(await (await t.app.request('/api/v1/feed.atom')).text()), 'entry');
+    assert.equal(after.length, platform.length + 1, 'one entry: the approval that published');
+    const events = await t.db.selectFrom('publication_event').select('id').execute();
+    assert.equal(events.length, after.length);
+  });
+
   it('is announced on every page for feed readers', async () => {
     const page = await (await t.app.request('/')).text();
     assert.match(page, /<link rel="alternate" type="application\/atom\+xml" href="\/api\/v1\/feed\.atom"/);
@@ -157,6 +196,9 @@ describe('the Atom feed of published changes', () => {
   it('has English titles at ?lang=en', async () => {
     const feed = parseXml(await (await t.app.request('/api/v1/feed.atom?lang=en')).text());
     assert.equal(feed.attrs['xml:lang'], 'en');
-    assert.match(child(children(feed, 'entry')[0]!, 'title')?.text ?? '', /^Retired: /);
+    const titles = children(feed, 'entry').map((e) => child(e, 'title')?.text ?? '');
+    assert.equal(titles[0], `Updated: ${TRICKY}`, 'the latest, published after the retirement');
+    assert.ok(titles.some((title) => title.startsWith('Retired: ')));
+    assert.equal(titles.at(-1), `New platform: ${TRICKY}`);
   });
 });
