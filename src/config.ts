@@ -101,6 +101,21 @@ const schema = z.object({
   OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
   /** Require email_verified = true (turn off only for a provider that issues verified addresses only). */
   OIDC_REQUIRE_EMAIL_VERIFIED: z.enum(['true', 'false']).default('true'),
+  /** Let webhooks reach private and loopback addresses over http too (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** 32 bytes as 64 hex digits: seals webhook secrets in the database (AES-256-GCM). */
+  WEBHOOK_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'WEBHOOK_SECRET_KEY: 64 chữ số hex / 64 hex digits')
+    .optional(),
+  /** How long a webhook receiver has to answer. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Attempts per delivery before it is given up. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** The wait after a failed delivery; it doubles with each further failure (at most 6 hours). */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often the dispatcher looks for events and deliveries due. */
+  WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export interface Config {
@@ -144,6 +159,15 @@ export interface Config {
     readonly emailClaim: string;
     readonly requireVerifiedEmail: boolean;
   } | null;
+  readonly webhooks: {
+    readonly allowPrivate: boolean;
+    /** Hex; null stores secrets as is. */
+    readonly secretKey: string | null;
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+    readonly retryBaseSeconds: number;
+    readonly pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -207,6 +231,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
             requireVerifiedEmail: v.OIDC_REQUIRE_EMAIL_VERIFIED === 'true',
           })
         : null,
+    webhooks: Object.freeze({
+      allowPrivate: v.WEBHOOK_ALLOW_PRIVATE === 'true',
+      secretKey: v.WEBHOOK_SECRET_KEY ?? null,
+      timeoutMs: v.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      maxAttempts: v.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseSeconds: v.WEBHOOK_RETRY_BASE_SECONDS,
+      pollMs: v.WEBHOOK_POLL_SECONDS * 1000,
+    }),
   });
 }
 

@@ -9,6 +9,8 @@ import { migrate } from './db/migrate.ts';
 import { createEmailSender } from './jobs/email-sender.ts';
 import { seedCatalogue } from './seed/seed-catalogue.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
+import { createWebhookDispatcher } from './services/webhook-dispatcher.ts';
+import { publicBase, publicationPageUrl } from './http/web/publication-link.ts';
 
 /** The composition root: reads the configuration, opens the database, wires and serves. */
 async function main(): Promise<void> {
@@ -29,6 +31,15 @@ async function main(): Promise<void> {
   const catalogue = createCatalogueService({ db: database.db, clock: systemClock, log });
   await catalogue.snapshot();
   const app = createApp({ config, database, log, clock: systemClock, catalogue });
+  // Webhooks: planned from publication events and sent in the background, beside the server.
+  const dispatcher = createWebhookDispatcher({
+    db: database.db,
+    clock: systemClock,
+    config: config.webhooks,
+    log,
+    pageUrl: (event) => publicationPageUrl(publicBase(config), event),
+  });
+  dispatcher.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
@@ -42,9 +53,10 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     // Stop accepting, let requests in flight finish, then close the database (and its lock).
+    // A delivery cut short here keeps its lease; it is sent again once the lease runs out.
+    const dispatcherStopped = dispatcher.stop();
     server.close(() => {
-      emailSender
-        .stop()
+      Promise.all([emailSender.stop(), dispatcherStopped])
         .then(() => database.close())
         .then(
           () => process.exit(0),

@@ -118,6 +118,7 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'holiday.manage': 'A',
   'audit.read': 'AR',
   'term.manage': 'A',
+  'webhook.manage': 'A',
 };
 
 function targetFor(

@@ -63,6 +63,8 @@ export interface ActionTargets {
   /** The search and overlap dictionary (abbreviations, synonyms, spelling variants). */
   'term.manage': { kind: 'term' };
   'audit.read': { kind: 'audit_log' };
+  /** Register, change and remove webhook endpoints, and read their delivery log. */
+  'webhook.manage': { kind: 'webhook' };
 }
 export type Action = keyof ActionTargets;
 
@@ -93,6 +95,7 @@ export const ACTIONS = [
   'holiday.manage',
   'audit.read',
   'term.manage',
+  'webhook.manage',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -164,6 +167,7 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'edition.manage':
     case 'holiday.manage':
     case 'term.manage':
+    case 'webhook.manage':
       return actor.role === 'authority_admin';
   }
   return false;

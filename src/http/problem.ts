@@ -13,6 +13,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
+import { notificationsText } from '../i18n/notifications.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import { signOnEn } from '../i18n/sign-on.en.ts';
@@ -59,10 +60,12 @@ export interface ProblemBody {
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
   const search = locale === 'en' ? searchEn : searchVi;
-  const m = { ...search.field, ...workflow(locale).field, ...messages(locale).field } as Record<
-    string,
-    string
-  >;
+  const m = {
+    ...search.field,
+    ...workflow(locale).field,
+    ...notificationsText(locale).field,
+    ...messages(locale).field,
+  } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -116,7 +119,12 @@ export function problemFor(
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
     const search = locale === 'en' ? searchEn : searchVi;
-    const resources = { ...search.resource, ...w.resource, ...m.resource } as Record<string, string>;
+    const resources = {
+      ...search.resource,
+      ...w.resource,
+      ...notificationsText(locale).resource,
+      ...m.resource,
+    } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }

@@ -17,6 +17,7 @@ import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { signOnRoutes } from './api/sign-on.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
 import { termRoutes } from './api/term.routes.ts';
+import { createNotifications } from './notifications.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf } from './middleware/csrf.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -104,5 +105,6 @@ export function createWorkflow(deps: AppDeps) {
     }),
   );
   routes.route('/', termRoutes(terms));
+  routes.route('/', createNotifications(deps).routes);
   return { services, middleware, routes };
 }

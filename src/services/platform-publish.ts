@@ -8,8 +8,10 @@ import {
   slugsLike,
   updatePlatformContent,
 } from '../db/platform-version.repository.ts';
+import { appendPublicationEvent } from '../db/publication-event.repository.ts';
 import type { ChangeRequest } from '../domain/change-request.ts';
 import { ConflictError } from '../domain/errors.ts';
+import { platformEventType } from '../domain/notification.ts';
 import { applyProposal, type PlatformContent } from '../domain/platform-version.ts';
 import { slugify } from '../domain/text/vietnamese.ts';
 
@@ -92,6 +94,16 @@ export async function publishChangeRequest(
     },
     now,
   );
+  // The feed and webhooks learn of it from the same transaction (a transactional outbox).
+  await appendPublicationEvent(tx, {
+    id: randomUUID(),
+    type: platformEventType(cr.kind),
+    subject: { kind: 'platform', platformId: published.platformId, slug: published.slug },
+    title: published.after.name,
+    version: published.version,
+    summary: cr.summary,
+    occurredAt: now,
+  });
   await bumpCatalogueRevision(tx, now);
   return published;
 }

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { LOCALES } from '../../i18n/index.ts';
+import { notificationsText } from '../../i18n/notifications.ts';
 import { paths } from './paths.ts';
+import { FEED_PATH } from './publication-link.ts';
 import { ICON_HREF, STYLESHEET_HREF } from './static.ts';
 import type { Ui } from './ui.ts';
 
@@ -60,6 +62,12 @@ export function Layout({ ui, title, section, crumbs, children }: LayoutProps) {
         <title>{`${title} — ${m.app.name}`}</title>
         <link rel="stylesheet" href={STYLESHEET_HREF} />
         <link rel="icon" href={ICON_HREF} type="image/svg+xml" />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          href={ui.locale === 'en' ? `${FEED_PATH}?lang=en` : FEED_PATH}
+          title={notificationsText(ui.locale).feed.linkTitle}
+        />
       </head>
       <body>
         <a class="skip-link" href="#main">
