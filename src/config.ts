@@ -74,6 +74,22 @@ const schema = z.object({
     .default(72),
   /** Working days the authority has to decide a change request. */
   REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(20),
+  /** Largest official-document file (PDF) an edition may carry, in bytes. */
+  EDITION_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  /** An owner confirms each platform record is current at least this often; reminders follow. */
+  CONFIRMATION_PERIOD_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** How often the reminder job looks for overdue confirmations; 0 turns it off. */
+  REMINDER_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export interface Config {
@@ -99,6 +115,9 @@ export interface Config {
     readonly invitationTtlHours: number;
   };
   readonly reviewWorkingDays: number;
+  readonly editionFileMaxBytes: number;
+  readonly confirmationPeriodDays: number;
+  readonly reminderIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +158,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       invitationTtlHours: v.INVITATION_TTL_HOURS,
     }),
     reviewWorkingDays: v.REVIEW_WORKING_DAYS,
+    editionFileMaxBytes: v.EDITION_FILE_MAX_BYTES,
+    confirmationPeriodDays: v.CONFIRMATION_PERIOD_DAYS,
+    reminderIntervalMinutes: v.REMINDER_INTERVAL_MINUTES,
   });
 }

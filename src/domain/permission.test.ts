@@ -108,6 +108,7 @@ const OTHER_MATRIX: Partial<Record<Action, Record<Relation, string>>> = {
   'platform.propose_new': { own: 'E', predecessor: '', other: '' },
   'locality_record.read': { own: 'ARL', predecessor: 'ARL', other: 'AR' },
   'locality_record.manage': { own: 'L', predecessor: 'L', other: '' },
+  'platform.confirm': { own: 'E', predecessor: 'E', other: '' },
 };
 const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'catalogue.read': 'ARLE',
@@ -117,6 +118,7 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'edition.manage': 'A',
   'holiday.manage': 'A',
   'audit.read': 'AR',
+  'declarations.read': 'AR',
 };
 
 function targetFor(
@@ -126,7 +128,7 @@ function targetFor(
   authorId = 'someone',
 ) {
   if (action.startsWith('change_request.')) return { kind: 'change_request', ownerId, authorId, status };
-  if (action === 'platform.propose_change') return { kind: 'platform', ownerId };
+  if (action === 'platform.propose_change' || action === 'platform.confirm') return { kind: 'platform', ownerId };
   if (action === 'platform.propose_new') return { kind: 'new_platform', ownerId };
   if (action.startsWith('locality_record.')) return { kind: 'locality_record', localityId: ownerId };
   const kinds: Record<string, string> = {
@@ -211,6 +213,8 @@ describe('can: the whole permission matrix', () => {
         can(actors[letter], 'platform.propose_change', { kind: 'platform', ownerId: null }),
         false,
       );
+    for (const letter of LETTERS)
+      assert.equal(can(actors[letter], 'platform.confirm', { kind: 'platform', ownerId: null }), false);
   });
 
   it('nobody decides a request they wrote', () => {

@@ -61,6 +61,10 @@ export interface ActionTargets {
   'edition.manage': { kind: 'edition' };
   'holiday.manage': { kind: 'holiday' };
   'audit.read': { kind: 'audit_log' };
+  /** Confirm that a published platform's record is still current (the owner's periodic check). */
+  'platform.confirm': { kind: 'platform'; ownerId: string | null };
+  /** Who declared and who confirmed: the authority's follow-up of ministries and agencies. */
+  'declarations.read': { kind: 'declarations' };
 }
 export type Action = keyof ActionTargets;
 
@@ -90,6 +94,8 @@ export const ACTIONS = [
   'edition.manage',
   'holiday.manage',
   'audit.read',
+  'platform.confirm',
+  'declarations.read',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -98,6 +104,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'review_queue.read',
   'locality_record.read',
   'audit.read',
+  'declarations.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -145,8 +152,11 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
       // request they wrote themselves.
       return isAuthority(actor) && isAwaitingReview(cr.status) && cr.authorId !== actor.userId;
     }
+    case 'platform.confirm':
+      return editor && ownsIt((t as ActionTargets['platform.confirm']).ownerId);
     case 'review_queue.read':
     case 'audit.read':
+    case 'declarations.read':
       return isAuthority(actor);
     case 'locality_record.read': {
       const { localityId } = t as ActionTargets['locality_record.read'];

@@ -7,11 +7,15 @@ import {
   DomainError,
   InvalidInputError,
   NotFoundError,
+  PayloadTooLargeError,
+  PreconditionFailedError,
   RateLimitedError,
   UnsupportedMediaTypeError,
   type FieldIssue,
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
+import { editionsEn } from '../i18n/editions.en.ts';
+import { editionsVi, type EditionsMessages } from '../i18n/editions.vi.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import type { AppEnv } from './env.ts';
@@ -32,10 +36,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   invalid_credentials: 401,
   csrf_failed: 403,
   password_change_required: 403,
+  precondition_failed: 412,
+  payload_too_large: 413,
 };
 
 // Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
 const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
+const editions = (locale: Locale): EditionsMessages => (locale === 'en' ? editionsEn : editionsVi);
 
 export interface ProblemBody {
   type: string;
@@ -50,7 +57,11 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
+  const m = {
+    ...editions(locale).field,
+    ...workflow(locale).field,
+    ...messages(locale).field,
+  } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -95,14 +106,16 @@ export function problemFor(
         : error;
   const code = domain instanceof DomainError ? domain.code : 'internal';
   const w = workflow(locale);
+  const ed = editions(locale);
   const text =
     m.problem[code as keyof typeof m.problem] ??
     w.problem[code as keyof typeof w.problem] ??
+    ed.problem[code as keyof typeof ed.problem] ??
     m.problem.internal;
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    const resources = { ...ed.resource, ...w.resource, ...m.resource } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }
@@ -116,9 +129,12 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    params.reason = (w.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
+    const reasons = { ...ed.conflict, ...w.conflict } as Record<string, string>;
+    params.reason = reasons[domain.reason] ?? domain.reason;
     Object.assign(extra, domain.details);
   }
+  if (domain instanceof PreconditionFailedError) extra.currentVersion = domain.currentVersion;
+  if (domain instanceof PayloadTooLargeError) params.maximum = domain.maximumBytes;
   if (domain instanceof RateLimitedError) {
     params.seconds = domain.retryAfterSeconds;
     c.header('Retry-After', String(domain.retryAfterSeconds));
