@@ -128,7 +128,8 @@ function targetFor(
   authorId = 'someone',
 ) {
   if (action.startsWith('change_request.')) return { kind: 'change_request', ownerId, authorId, status };
-  if (action === 'platform.propose_change' || action === 'platform.confirm') return { kind: 'platform', ownerId };
+  if (action === 'platform.propose_change' || action === 'platform.confirm')
+    return { kind: 'platform', ownerId };
   if (action === 'platform.propose_new') return { kind: 'new_platform', ownerId };
   if (action.startsWith('locality_record.')) return { kind: 'locality_record', localityId: ownerId };
   const kinds: Record<string, string> = {

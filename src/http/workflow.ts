@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createAuditService } from '../services/audit.service.ts';
 import { createAuthService } from '../services/auth.service.ts';
 import { createChangeRequestService } from '../services/change-request.service.ts';
+import { createEditionWorkflowService } from '../services/edition-workflow.service.ts';
 import { createHolidayService } from '../services/holiday.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
@@ -10,6 +11,7 @@ import { createUserService } from '../services/user.service.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
+import { editionWorkflowRoutes } from './api/edition-workflow.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
@@ -41,7 +43,13 @@ export function createWorkflow(deps: AppDeps) {
   });
   const holidays = createHolidayService({ db, clock });
   const versions = createPlatformVersionService({ db });
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions };
+  const editionWorkflow = createEditionWorkflowService({
+    db,
+    clock,
+    catalogue,
+    maxFileBytes: config.editionFileMaxBytes,
+  });
+  const services = { auth, resets, users, audit, changeRequests, holidays, versions, editionWorkflow };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -87,5 +95,6 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', changeRequestRoutes(changeRequests));
   routes.route('/', platformVersionRoutes(versions));
   routes.route('/', holidayRoutes(holidays));
+  routes.route('/', editionWorkflowRoutes(editionWorkflow, config.editionFileMaxBytes));
   return { services, middleware, routes };
 }
