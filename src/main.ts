@@ -6,7 +6,9 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
+import { startReminderJob } from './jobs/declaration-reminders.ts';
 import { seedCatalogue } from './seed/seed-catalogue.ts';
+import { createDeclarationService } from './services/declaration.service.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
 
 /** The composition root: reads the configuration, opens the database, wires and serves. */
@@ -28,6 +30,18 @@ async function main(): Promise<void> {
   const catalogue = createCatalogueService({ db: database.db, clock: systemClock, log });
   await catalogue.snapshot();
   const app = createApp({ config, database, log, clock: systemClock, catalogue });
+  // Reminders to confirm platform records (CONFIRMATION_PERIOD_DAYS, REMINDER_INTERVAL_MINUTES).
+  const reminders = startReminderJob({
+    declarations: createDeclarationService({
+      db: database.db,
+      clock: systemClock,
+      catalogue,
+      periodDays: config.confirmationPeriodDays,
+      linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+    }),
+    intervalMinutes: config.reminderIntervalMinutes,
+    log,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
@@ -37,6 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    reminders.stop();
     // Stop accepting, let requests in flight finish, then close the database (and its lock).
     server.close(() => {
       database.close().then(

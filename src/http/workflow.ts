@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createAuditService } from '../services/audit.service.ts';
 import { createAuthService } from '../services/auth.service.ts';
 import { createChangeRequestService } from '../services/change-request.service.ts';
+import { createDeclarationService } from '../services/declaration.service.ts';
 import { createEditionWorkflowService } from '../services/edition-workflow.service.ts';
 import { createHolidayService } from '../services/holiday.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
@@ -11,6 +12,7 @@ import { createUserService } from '../services/user.service.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
+import { declarationRoutes } from './api/declaration.routes.ts';
 import { editionWorkflowRoutes } from './api/edition-workflow.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
@@ -49,7 +51,24 @@ export function createWorkflow(deps: AppDeps) {
     catalogue,
     maxFileBytes: config.editionFileMaxBytes,
   });
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions, editionWorkflow };
+  const declarations = createDeclarationService({
+    db,
+    clock,
+    catalogue,
+    periodDays: config.confirmationPeriodDays,
+    linkBase,
+  });
+  const services = {
+    auth,
+    resets,
+    users,
+    audit,
+    changeRequests,
+    holidays,
+    versions,
+    editionWorkflow,
+    declarations,
+  };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -96,5 +115,6 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', platformVersionRoutes(versions));
   routes.route('/', holidayRoutes(holidays));
   routes.route('/', editionWorkflowRoutes(editionWorkflow, config.editionFileMaxBytes));
+  routes.route('/', declarationRoutes(declarations));
   return { services, middleware, routes };
 }
