@@ -6,6 +6,7 @@ import { createChangeRequestService } from '../services/change-request.service.t
 import { createDeclarationService } from '../services/declaration.service.ts';
 import { createEditionWorkflowService } from '../services/edition-workflow.service.ts';
 import { createHolidayService } from '../services/holiday.service.ts';
+import { createOrganisationAdminService } from '../services/organisation-admin.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
 import { createUserService } from '../services/user.service.ts';
@@ -15,6 +16,7 @@ import { changeRequestRoutes } from './api/change-request.routes.ts';
 import { declarationRoutes } from './api/declaration.routes.ts';
 import { editionWorkflowRoutes } from './api/edition-workflow.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
+import { organisationAdminRoutes } from './api/organisation-admin.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
@@ -58,6 +60,7 @@ export function createWorkflow(deps: AppDeps) {
     periodDays: config.confirmationPeriodDays,
     linkBase,
   });
+  const organisationAdmin = createOrganisationAdminService({ db, clock, catalogue });
   const services = {
     auth,
     resets,
@@ -68,6 +71,7 @@ export function createWorkflow(deps: AppDeps) {
     versions,
     editionWorkflow,
     declarations,
+    organisationAdmin,
   };
 
   const cookies = {
@@ -116,5 +120,6 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', holidayRoutes(holidays));
   routes.route('/', editionWorkflowRoutes(editionWorkflow, config.editionFileMaxBytes));
   routes.route('/', declarationRoutes(declarations));
+  routes.route('/', organisationAdminRoutes(organisationAdmin));
   return { services, middleware, routes };
 }
