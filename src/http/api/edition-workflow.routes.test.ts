@@ -98,6 +98,41 @@ describe('editions workflow: draft, select versions, attach, publish, compare', 
     assert.equal(dup.status, 409);
   });
 
+  it('edits a draft’s document with If-Match; a number already taken is a conflict', async () => {
+    const e = await draft('7/THU-EDIT');
+    const path = `/api/v1/editions/${e.id}`;
+    const ok = await send<Record_ & { declaredTotal: number | null; document: { title: string } }>(
+      t,
+      'PATCH',
+      path,
+      {
+        session: admin,
+        headers: { 'if-match': '"1"' },
+        body: {
+          declaredTotal: 12,
+          document: { title: 'Tiêu đề thử đã sửa', issuer: null, issuerName: 'Cơ quan thử' },
+        },
+      },
+    );
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.version, 2);
+    assert.equal(ok.body.declaredTotal, 12);
+    assert.equal(ok.body.document.title, 'Tiêu đề thử đã sửa');
+    assert.equal(ok.body.document.issuerName, 'Cơ quan thử');
+    const taken = await send<Problem>(t, 'PATCH', path, {
+      session: admin,
+      body: { version: 2, document: { number: '2765/BTTTT-CĐSQG' } },
+    });
+    assert.equal(taken.status, 409);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('target_id', '=', e.id)
+      .where('action', '=', 'edition.update')
+      .execute();
+    assert.equal(audit.length, 1);
+  });
+
   it('lists platform versions (the current one by default) and names bad entries', async () => {
     const e = await draft('2/THU-ENTRIES');
     const [a, b] = await somePlatforms(2);
