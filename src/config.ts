@@ -116,6 +116,22 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How often the dispatcher looks for events and deliveries due. */
   WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Largest official-document file (PDF) an edition may carry, in bytes. */
+  EDITION_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  /** An owner confirms each platform record is current at least this often; reminders follow. */
+  CONFIRMATION_PERIOD_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** How often the reminder job looks for overdue confirmations; 0 turns it off. */
+  REMINDER_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export interface Config {
@@ -168,6 +184,9 @@ export interface Config {
     readonly retryBaseSeconds: number;
     readonly pollMs: number;
   };
+  readonly editionFileMaxBytes: number;
+  readonly confirmationPeriodDays: number;
+  readonly reminderIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -239,6 +258,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       retryBaseSeconds: v.WEBHOOK_RETRY_BASE_SECONDS,
       pollMs: v.WEBHOOK_POLL_SECONDS * 1000,
     }),
+    editionFileMaxBytes: v.EDITION_FILE_MAX_BYTES,
+    confirmationPeriodDays: v.CONFIRMATION_PERIOD_DAYS,
+    reminderIntervalMinutes: v.REMINDER_INTERVAL_MINUTES,
   });
 }
 

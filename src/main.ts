@@ -7,7 +7,9 @@ import { openDatabase } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { createEmailSender } from './jobs/email-sender.ts';
+import { startReminderJob } from './jobs/declaration-reminders.ts';
 import { seedCatalogue } from './seed/seed-catalogue.ts';
+import { createDeclarationService } from './services/declaration.service.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
 import { createWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { publicBase, publicationPageUrl } from './http/web/publication-link.ts';
@@ -40,6 +42,18 @@ async function main(): Promise<void> {
     pageUrl: (event) => publicationPageUrl(publicBase(config), event),
   });
   dispatcher.start();
+  // Reminders to confirm platform records (CONFIRMATION_PERIOD_DAYS, REMINDER_INTERVAL_MINUTES).
+  const reminders = startReminderJob({
+    declarations: createDeclarationService({
+      db: database.db,
+      clock: systemClock,
+      catalogue,
+      periodDays: config.confirmationPeriodDays,
+      linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+    }),
+    intervalMinutes: config.reminderIntervalMinutes,
+    log,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
@@ -52,6 +66,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    reminders.stop();
     // Stop accepting, let requests in flight finish, then close the database (and its lock).
     // A delivery cut short here keeps its lease; it is sent again once the lease runs out.
     const dispatcherStopped = dispatcher.stop();

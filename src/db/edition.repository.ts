@@ -37,6 +37,8 @@ export async function loadEditions(db: Db): Promise<StoredEdition[]> {
         'd.note',
         'd.source_url',
       ])
+      // Drafts are the authority's work in progress: never in the public catalogue.
+      .where('e.status', '=', 'published')
       .orderBy('d.issued_on', 'desc')
       .execute(),
     db.selectFrom('declared_count').selectAll().execute(),

@@ -113,3 +113,22 @@ export class SignOnError extends DomainError {
     super(`single sign-on failed: ${reason}`);
   }
 }
+
+/**
+ * The If-Match header named a version that is no longer current (RFC 9110 §13.1.1: 412). A
+ * stale `version` in the body stays a 409 conflict, as before.
+ */
+export class PreconditionFailedError extends DomainError {
+  readonly code = 'precondition_failed';
+  constructor(readonly currentVersion: number) {
+    super('precondition failed');
+  }
+}
+
+/** An uploaded file is larger than the configured maximum. */
+export class PayloadTooLargeError extends DomainError {
+  readonly code = 'payload_too_large';
+  constructor(readonly maximumBytes: number) {
+    super('payload too large');
+  }
+}

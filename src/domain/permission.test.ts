@@ -108,6 +108,7 @@ const OTHER_MATRIX: Partial<Record<Action, Record<Relation, string>>> = {
   'platform.propose_new': { own: 'E', predecessor: '', other: '' },
   'locality_record.read': { own: 'ARL', predecessor: 'ARL', other: 'AR' },
   'locality_record.manage': { own: 'L', predecessor: 'L', other: '' },
+  'platform.confirm': { own: 'E', predecessor: 'E', other: '' },
 };
 const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'catalogue.read': 'ARLE',
@@ -119,6 +120,7 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'audit.read': 'AR',
   'term.manage': 'A',
   'webhook.manage': 'A',
+  'declarations.read': 'AR',
 };
 
 function targetFor(
@@ -128,7 +130,8 @@ function targetFor(
   authorId = 'someone',
 ) {
   if (action.startsWith('change_request.')) return { kind: 'change_request', ownerId, authorId, status };
-  if (action === 'platform.propose_change') return { kind: 'platform', ownerId };
+  if (action === 'platform.propose_change' || action === 'platform.confirm')
+    return { kind: 'platform', ownerId };
   if (action === 'platform.propose_new') return { kind: 'new_platform', ownerId };
   if (action.startsWith('locality_record.')) return { kind: 'locality_record', localityId: ownerId };
   const kinds: Record<string, string> = {
@@ -213,6 +216,8 @@ describe('can: the whole permission matrix', () => {
         can(actors[letter], 'platform.propose_change', { kind: 'platform', ownerId: null }),
         false,
       );
+    for (const letter of LETTERS)
+      assert.equal(can(actors[letter], 'platform.confirm', { kind: 'platform', ownerId: null }), false);
   });
 
   it('nobody decides a request they wrote', () => {

@@ -65,6 +65,10 @@ export interface ActionTargets {
   'audit.read': { kind: 'audit_log' };
   /** Register, change and remove webhook endpoints, and read their delivery log. */
   'webhook.manage': { kind: 'webhook' };
+  /** Confirm that a published platform's record is still current (the owner's periodic check). */
+  'platform.confirm': { kind: 'platform'; ownerId: string | null };
+  /** Who declared and who confirmed: the authority's follow-up of ministries and agencies. */
+  'declarations.read': { kind: 'declarations' };
 }
 export type Action = keyof ActionTargets;
 
@@ -96,6 +100,8 @@ export const ACTIONS = [
   'audit.read',
   'term.manage',
   'webhook.manage',
+  'platform.confirm',
+  'declarations.read',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -104,6 +110,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'review_queue.read',
   'locality_record.read',
   'audit.read',
+  'declarations.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -151,8 +158,11 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
       // request they wrote themselves.
       return isAuthority(actor) && isAwaitingReview(cr.status) && cr.authorId !== actor.userId;
     }
+    case 'platform.confirm':
+      return editor && ownsIt((t as ActionTargets['platform.confirm']).ownerId);
     case 'review_queue.read':
     case 'audit.read':
+    case 'declarations.read':
       return isAuthority(actor);
     case 'locality_record.read': {
       const { localityId } = t as ActionTargets['locality_record.read'];

@@ -7,6 +7,8 @@ import {
   DomainError,
   InvalidInputError,
   NotFoundError,
+  PayloadTooLargeError,
+  PreconditionFailedError,
   RateLimitedError,
   SignOnError,
   UnsupportedMediaTypeError,
@@ -14,6 +16,8 @@ import {
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
 import { notificationsText } from '../i18n/notifications.ts';
+import { editionsEn } from '../i18n/editions.en.ts';
+import { editionsVi, type EditionsMessages } from '../i18n/editions.vi.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import { signOnEn } from '../i18n/sign-on.en.ts';
@@ -39,10 +43,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   csrf_failed: 403,
   password_change_required: 403,
   sign_on_failed: 401,
+  precondition_failed: 412,
+  payload_too_large: 413,
 };
 
 // Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
 const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
+const editions = (locale: Locale): EditionsMessages => (locale === 'en' ? editionsEn : editionsVi);
 
 const signOn = (locale: Locale) => (locale === 'en' ? signOnEn : signOnVi);
 
@@ -64,6 +71,7 @@ export function fieldMessage(issue: FieldIssue, locale: Locale): string {
     ...search.field,
     ...workflow(locale).field,
     ...notificationsText(locale).field,
+    ...editions(locale).field,
     ...messages(locale).field,
   } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
@@ -110,10 +118,12 @@ export function problemFor(
         : error;
   const code = domain instanceof DomainError ? domain.code : 'internal';
   const w = workflow(locale);
+  const ed = editions(locale);
   const text =
     m.problem[code as keyof typeof m.problem] ??
     w.problem[code as keyof typeof w.problem] ??
     signOn(locale).problem[code as keyof typeof signOnVi.problem] ??
+    ed.problem[code as keyof typeof ed.problem] ??
     m.problem.internal;
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
@@ -123,6 +133,7 @@ export function problemFor(
       ...search.resource,
       ...w.resource,
       ...notificationsText(locale).resource,
+      ...ed.resource,
       ...m.resource,
     } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
@@ -138,13 +149,16 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    params.reason = (w.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
+    const reasons = { ...ed.conflict, ...w.conflict } as Record<string, string>;
+    params.reason = reasons[domain.reason] ?? domain.reason;
     Object.assign(extra, domain.details);
   }
   if (domain instanceof SignOnError) {
     params.reason = signOn(locale).reason[domain.reason];
     extra.reason = domain.reason;
   }
+  if (domain instanceof PreconditionFailedError) extra.currentVersion = domain.currentVersion;
+  if (domain instanceof PayloadTooLargeError) params.maximum = domain.maximumBytes;
   if (domain instanceof RateLimitedError) {
     params.seconds = domain.retryAfterSeconds;
     c.header('Retry-After', String(domain.retryAfterSeconds));

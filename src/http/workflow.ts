@@ -3,7 +3,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createAuditService } from '../services/audit.service.ts';
 import { createAuthService } from '../services/auth.service.ts';
 import { createChangeRequestService } from '../services/change-request.service.ts';
+import { createDeclarationService } from '../services/declaration.service.ts';
+import { createEditionWorkflowService } from '../services/edition-workflow.service.ts';
 import { createHolidayService } from '../services/holiday.service.ts';
+import { createOrganisationAdminService } from '../services/organisation-admin.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
 import { createSignOnService } from '../services/sign-on.service.ts';
@@ -12,7 +15,10 @@ import { createTermService } from '../services/term.service.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
+import { declarationRoutes } from './api/declaration.routes.ts';
+import { editionWorkflowRoutes } from './api/edition-workflow.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
+import { organisationAdminRoutes } from './api/organisation-admin.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
 import { signOnRoutes } from './api/sign-on.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
@@ -51,7 +57,34 @@ export function createWorkflow(deps: AppDeps) {
     ? createSignOnService({ db, clock, log: deps.log, config: config.oidc, auth: config.auth, catalogue })
     : null;
   const terms = createTermService({ db, clock, catalogue });
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions, signOn, terms };
+  const editionWorkflow = createEditionWorkflowService({
+    db,
+    clock,
+    catalogue,
+    maxFileBytes: config.editionFileMaxBytes,
+  });
+  const declarations = createDeclarationService({
+    db,
+    clock,
+    catalogue,
+    periodDays: config.confirmationPeriodDays,
+    linkBase,
+  });
+  const organisationAdmin = createOrganisationAdminService({ db, clock, catalogue });
+  const services = {
+    auth,
+    resets,
+    users,
+    audit,
+    changeRequests,
+    holidays,
+    versions,
+    editionWorkflow,
+    declarations,
+    organisationAdmin,
+    signOn,
+    terms,
+  };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -106,5 +139,8 @@ export function createWorkflow(deps: AppDeps) {
   );
   routes.route('/', termRoutes(terms));
   routes.route('/', createNotifications(deps).routes);
+  routes.route('/', editionWorkflowRoutes(editionWorkflow, config.editionFileMaxBytes));
+  routes.route('/', declarationRoutes(declarations));
+  routes.route('/', organisationAdminRoutes(organisationAdmin));
   return { services, middleware, routes };
 }

@@ -3,6 +3,14 @@ import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from '../../domain/chan
 import type { ChangeRequestService } from '../../services/change-request.service.ts';
 import type { ChangeRequestDetail as Detail, ChangeRequestView } from '../../services/change-request.view.ts';
 import { ChangeRequestDetail, ChangeRequestSchema, ProposedContent } from './change-request.schemas.ts';
+import {
+  etagHeader,
+  etagOf,
+  expectedVersion,
+  IfMatchHeaders,
+  preconditionFailed,
+  withPrecondition,
+} from './if-match.ts';
 import { apiRouter } from './router.ts';
 import { listParam } from './schemas.ts';
 import { requestMeta, SESSION_SECURITY, VersionField, writeProblems } from './write-context.ts';
@@ -53,6 +61,7 @@ const json = <T extends z.ZodType>(schema: T) => ({
 });
 const detail = {
   description: 'The change request',
+  headers: etagHeader,
   content: { 'application/json': { schema: ChangeRequestDetail } },
 };
 const Id = z.object({ id: z.uuid() });
@@ -60,6 +69,8 @@ const Summary = z.string().trim().min(1).max(500).openapi({ description: 'What c
 const Comment = z.string().trim().max(5000);
 const all = writeProblems;
 const writes = { 400: all[400], 401: all[401], 403: all[403], 404: all[404], 409: all[409] };
+// Writes checked against a version: `version` in the body (stale: 409) or If-Match (stale: 412).
+const versioned = { ...writes, 412: preconditionFailed };
 
 const list = createRoute({
   method: 'get',
@@ -124,14 +135,15 @@ const update = createRoute({
   tags,
   summary: 'Edit a draft or a request sent back for changes',
   description:
-    'Fields in `proposed` replace those proposed so far. `basePlatformVersion` (the platform’s current version) brings a proposal written against an older version up to date.',
+    'Fields in `proposed` replace those proposed so far. `basePlatformVersion` (the platform’s current version) brings a proposal written against an older version up to date. The version read is sent as `version` or as `If-Match: "<version>"`.',
   security: SESSION_SECURITY,
   request: {
     params: Id,
+    headers: IfMatchHeaders,
     body: json(
       z
         .object({
-          version: VersionField,
+          version: VersionField.optional(),
           summary: Summary.optional(),
           proposed: ProposedContent.optional(),
           basePlatformVersion: z.number().int().min(1).optional(),
@@ -139,7 +151,7 @@ const update = createRoute({
         .strict(),
     ),
   },
-  responses: { 200: detail, ...writes },
+  responses: { 200: detail, ...versioned },
 });
 const step = <B extends z.ZodObject>(path: string, summary: string, body: B) =>
   createRoute({
@@ -148,10 +160,10 @@ const step = <B extends z.ZodObject>(path: string, summary: string, body: B) =>
     tags,
     summary,
     security: SESSION_SECURITY,
-    request: { params: Id, body: json(body) },
-    responses: { 200: detail, ...writes },
+    request: { params: Id, headers: IfMatchHeaders, body: json(body) },
+    responses: { 200: detail, ...versioned },
   });
-const stepBody = z.object({ version: VersionField, comment: Comment.optional() }).strict();
+const stepBody = z.object({ version: VersionField.optional(), comment: Comment.optional() }).strict();
 const submit = step('submit', 'Submit for review (all required fields present; ministry editor)', stepBody);
 const withdraw = step('withdraw', 'Withdraw before a decision (ministry editor)', stepBody);
 const decision = step(
@@ -159,7 +171,7 @@ const decision = step(
   'Request changes, approve (publishes at once) or reject (authority); a comment is required except to approve',
   z
     .object({
-      version: VersionField,
+      version: VersionField.optional(),
       decision: z.enum(['request_changes', 'approve', 'reject']),
       comment: Comment.optional(),
     })
@@ -173,44 +185,74 @@ export function changeRequestRoutes(crs: ChangeRequestService) {
       const items = await crs.list(c.get('actor'), c.req.valid('query'));
       return c.json({ items: items.map(viewJson) }, 200);
     })
-    .openapi(get, async (c) =>
-      c.json(detailJson(await crs.get(c.get('actor'), c.req.valid('param').id)), 200),
-    )
+    .openapi(get, async (c) => {
+      const cr = await crs.get(c.get('actor'), c.req.valid('param').id);
+      // The ETag is the version, for If-Match. Comments do not change the version, so the
+      // response is not to be cached (a revalidation by ETag would miss new comments).
+      c.header('ETag', etagOf(cr.version));
+      c.header('Cache-Control', 'no-store');
+      return c.json(detailJson(cr), 200);
+    })
     .openapi(create, async (c) =>
       c.json(detailJson(await crs.create(c.get('actor'), c.req.valid('json'), requestMeta(c))), 201),
     )
     .openapi(update, async (c) => {
-      const cr = await crs.update(
-        c.get('actor'),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        requestMeta(c),
+      const body = c.req.valid('json');
+      const expected = expectedVersion(c, body.version);
+      const cr = await withPrecondition(expected, () =>
+        crs.update(
+          c.get('actor'),
+          c.req.valid('param').id,
+          { ...body, version: expected.version },
+          requestMeta(c),
+        ),
       );
+      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(submit, async (c) => {
-      const cr = await crs.transition(
-        c.get('actor'),
-        c.req.valid('param').id,
-        'submit',
-        c.req.valid('json'),
-        requestMeta(c),
+      const body = c.req.valid('json');
+      const expected = expectedVersion(c, body.version);
+      const cr = await withPrecondition(expected, () =>
+        crs.transition(
+          c.get('actor'),
+          c.req.valid('param').id,
+          'submit',
+          { ...body, version: expected.version },
+          requestMeta(c),
+        ),
       );
+      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(withdraw, async (c) => {
-      const cr = await crs.transition(
-        c.get('actor'),
-        c.req.valid('param').id,
-        'withdraw',
-        c.req.valid('json'),
-        requestMeta(c),
+      const body = c.req.valid('json');
+      const expected = expectedVersion(c, body.version);
+      const cr = await withPrecondition(expected, () =>
+        crs.transition(
+          c.get('actor'),
+          c.req.valid('param').id,
+          'withdraw',
+          { ...body, version: expected.version },
+          requestMeta(c),
+        ),
       );
+      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(decision, async (c) => {
       const { decision: event, ...input } = c.req.valid('json');
-      const cr = await crs.transition(c.get('actor'), c.req.valid('param').id, event, input, requestMeta(c));
+      const expected = expectedVersion(c, input.version);
+      const cr = await withPrecondition(expected, () =>
+        crs.transition(
+          c.get('actor'),
+          c.req.valid('param').id,
+          event,
+          { ...input, version: expected.version },
+          requestMeta(c),
+        ),
+      );
+      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(comment, async (c) => {
