@@ -74,6 +74,8 @@ const schema = z.object({
     .default(72),
   /** Working days the authority has to decide a change request. */
   REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(20),
+  /** Seconds between passes of the background re-check of local systems (catalogue changes, recomputes). */
+  OVERLAP_RECHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15),
 });
 
 export interface Config {
@@ -99,6 +101,7 @@ export interface Config {
     readonly invitationTtlHours: number;
   };
   readonly reviewWorkingDays: number;
+  readonly overlapRecheckSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +142,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       invitationTtlHours: v.INVITATION_TTL_HOURS,
     }),
     reviewWorkingDays: v.REVIEW_WORKING_DAYS,
+    overlapRecheckSeconds: v.OVERLAP_RECHECK_SECONDS,
   });
 }

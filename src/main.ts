@@ -8,6 +8,8 @@ import { DataDirLockedError } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedCatalogue } from './seed/seed-catalogue.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
+import { createOverlapRecheckJob } from './jobs/overlap-recheck.job.ts';
+import { createLocalSystemChecker } from './services/local-system.check.ts';
 
 /** The composition root: reads the configuration, opens the database, wires and serves. */
 async function main(): Promise<void> {
@@ -28,6 +30,16 @@ async function main(): Promise<void> {
   const catalogue = createCatalogueService({ db: database.db, clock: systemClock, log });
   await catalogue.snapshot();
   const app = createApp({ config, database, log, clock: systemClock, catalogue });
+  // Re-checks local systems when the catalogue changes, and runs the recomputes asked for.
+  const recheck = createOverlapRecheckJob({
+    db: database.db,
+    clock: systemClock,
+    log,
+    checker: createLocalSystemChecker(catalogue),
+    linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+    intervalMs: config.overlapRecheckSeconds * 1000,
+  });
+  recheck.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
@@ -39,13 +51,16 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     // Stop accepting, let requests in flight finish, then close the database (and its lock).
     server.close(() => {
-      database.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error({ err: error }, 'error while closing the database');
-          process.exit(1);
-        },
-      );
+      recheck
+        .stop()
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            log.error({ err: error }, 'error while closing the database');
+            process.exit(1);
+          },
+        );
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

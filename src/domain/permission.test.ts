@@ -108,6 +108,7 @@ const OTHER_MATRIX: Partial<Record<Action, Record<Relation, string>>> = {
   'platform.propose_new': { own: 'E', predecessor: '', other: '' },
   'locality_record.read': { own: 'ARL', predecessor: 'ARL', other: 'AR' },
   'locality_record.manage': { own: 'L', predecessor: 'L', other: '' },
+  'locality_record.review': { own: 'AR', predecessor: 'AR', other: 'AR' },
 };
 const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'catalogue.read': 'ARLE',
@@ -117,6 +118,8 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'edition.manage': 'A',
   'holiday.manage': 'A',
   'audit.read': 'AR',
+  'overlap_report.read': 'AR',
+  'overlap_report.recompute': 'AR',
 };
 
 function targetFor(

@@ -61,6 +61,11 @@ export interface ActionTargets {
   'edition.manage': { kind: 'edition' };
   'holiday.manage': { kind: 'holiday' };
   'audit.read': { kind: 'audit_log' };
+  /** Accept or reject a locality's justification of a system that overlaps the catalogue. */
+  'locality_record.review': { kind: 'locality_record'; localityId: string };
+  /** The nationwide report of local systems against the catalogue, and its recomputation. */
+  'overlap_report.read': { kind: 'overlap_report' };
+  'overlap_report.recompute': { kind: 'overlap_report' };
 }
 export type Action = keyof ActionTargets;
 
@@ -90,6 +95,9 @@ export const ACTIONS = [
   'edition.manage',
   'holiday.manage',
   'audit.read',
+  'locality_record.review',
+  'overlap_report.read',
+  'overlap_report.recompute',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -98,6 +106,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'review_queue.read',
   'locality_record.read',
   'audit.read',
+  'overlap_report.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -156,6 +165,10 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
       const { localityId } = t as ActionTargets['locality_record.manage'];
       return actor.role === 'locality_officer' && ownsIt(localityId);
     }
+    case 'locality_record.review':
+    case 'overlap_report.read':
+    case 'overlap_report.recompute':
+      return isAuthority(actor);
     case 'user.manage':
     case 'organisation.manage':
     case 'edition.manage':

@@ -14,6 +14,8 @@ import {
 import { format, messages, type Locale } from '../i18n/index.ts';
 import { workflowEn } from '../i18n/workflow.en.ts';
 import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
+import { localSystemsEn } from '../i18n/local-systems.en.ts';
+import { localSystemsVi } from '../i18n/local-systems.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -36,6 +38,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
 
 // Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
 const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
+const localSystems = (locale: Locale) => (locale === 'en' ? localSystemsEn : localSystemsVi);
 
 export interface ProblemBody {
   type: string;
@@ -50,7 +53,11 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
+  const m = {
+    ...localSystems(locale).field,
+    ...workflow(locale).field,
+    ...messages(locale).field,
+  } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -102,7 +109,10 @@ export function problemFor(
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    const resources = { ...localSystems(locale).resource, ...w.resource, ...m.resource } as Record<
+      string,
+      string
+    >;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }
@@ -116,7 +126,9 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    params.reason = (w.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
+    const reasons = { ...localSystems(locale).conflict, ...w.conflict } as Record<string, string>;
+    params.reason = reasons[domain.reason] ?? domain.reason;
+    extra.reason = domain.reason;
     Object.assign(extra, domain.details);
   }
   if (domain instanceof RateLimitedError) {

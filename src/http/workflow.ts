@@ -7,6 +7,11 @@ import { createHolidayService } from '../services/holiday.service.ts';
 import { createPasswordResetService } from '../services/password-reset.service.ts';
 import { createPlatformVersionService } from '../services/platform-version.service.ts';
 import { createUserService } from '../services/user.service.ts';
+import { createLocalSystemChecker } from '../services/local-system.check.ts';
+import { createLocalSystemService } from '../services/local-system.service.ts';
+import { createOverlapReportService } from '../services/overlap-report.service.ts';
+import { localSystemRoutes } from './api/local-system.routes.ts';
+import { overlapReportRoutes } from './api/overlap-report.routes.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
@@ -41,7 +46,21 @@ export function createWorkflow(deps: AppDeps) {
   });
   const holidays = createHolidayService({ db, clock });
   const versions = createPlatformVersionService({ db });
-  const services = { auth, resets, users, audit, changeRequests, holidays, versions };
+  // Local systems and the nationwide overlap report (issue 5).
+  const checker = createLocalSystemChecker(catalogue);
+  const localSystems = createLocalSystemService({ db, clock, catalogue, checker });
+  const overlapReport = createOverlapReportService({ db, clock, catalogue });
+  const services = {
+    auth,
+    resets,
+    users,
+    audit,
+    changeRequests,
+    holidays,
+    versions,
+    localSystems,
+    overlapReport,
+  };
 
   const cookies = {
     cookieSecure: config.auth.cookieSecure,
@@ -87,5 +106,7 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', changeRequestRoutes(changeRequests));
   routes.route('/', platformVersionRoutes(versions));
   routes.route('/', holidayRoutes(holidays));
+  routes.route('/', localSystemRoutes(localSystems));
+  routes.route('/', overlapReportRoutes(overlapReport));
   return { services, middleware, routes };
 }
