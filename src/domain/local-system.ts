@@ -15,6 +15,9 @@ export const LOCAL_SYSTEM_STATUSES = [
   'operating',
   'retired',
 ] as const;
+/** Where a locality's officers see their systems (linked from the re-check e-mails). */
+export const LOCAL_SYSTEMS_PAGE = '/he-thong-dia-phuong';
+
 export type LocalSystemStatus = (typeof LOCAL_SYSTEM_STATUSES)[number];
 
 /** The statuses that commit money or people: reaching one needs an answer to an overlap. */

@@ -19,7 +19,7 @@ import {
   staleSystemIds,
 } from '../db/local-system.repository.ts';
 import { currentOwner } from '../domain/catalogue.ts';
-import { overlappingPlatformIds, type LocalSystem } from '../domain/local-system.ts';
+import { LOCAL_SYSTEMS_PAGE, overlappingPlatformIds, type LocalSystem } from '../domain/local-system.ts';
 import { format } from '../i18n/index.ts';
 import { localSystemsEn } from '../i18n/local-systems.en.ts';
 import { localSystemsVi } from '../i18n/local-systems.vi.ts';
@@ -50,9 +50,6 @@ export interface PassResult {
   newlyOverlapping: number;
   notified: number;
 }
-
-/** Where a locality officer sees its systems (the page in http/web/overlap). */
-export const LOCAL_SYSTEMS_PAGE = '/he-thong-dia-phuong';
 
 export function createOverlapRecheckJob(deps: RecheckDeps) {
   const { db, clock, log, checker } = deps;
