@@ -37,13 +37,9 @@ const content = {
 
 export const CreateLocalSystem = z
   .object({
-    organisation: z
-      .string()
-      .max(200)
-      .optional()
-      .openapi({
-        description: 'Locality id or code; a former province too (then it belongs to its successor)',
-      }),
+    organisation: z.string().max(200).optional().openapi({
+      description: 'Locality id or code; a former province too (then it belongs to its successor)',
+    }),
     ...content,
     description: content.description.default(''),
     functions: content.functions.default([]),
