@@ -61,7 +61,7 @@ export function LocalSystemsPage(props: {
         <p>{p.none}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <caption class="visually-hidden">{p.listTitle}</caption>
             <thead>
               <tr>
@@ -81,7 +81,7 @@ export function LocalSystemsPage(props: {
               {props.systems.map((s) => (
                 <tr>
                   <th scope="row">{s.name}</th>
-                  <td>
+                  <td data-label={p.locality}>
                     {s.locality?.name}
                     {s.origin && s.origin.id !== s.locality?.id ? (
                       <span class="cell-note">
@@ -89,28 +89,30 @@ export function LocalSystemsPage(props: {
                       </span>
                     ) : null}
                   </td>
-                  <td>{t.status[s.status]}</td>
-                  <td>
+                  <td data-label={p.status}>{t.status[s.status]}</td>
+                  <td data-label={p.verdict}>
                     {s.latestCheck ? t.verdict[s.latestCheck.verdict] : t.verdict.unchecked}
                     {s.latestCheck ? (
                       <span class="cell-note">{dateTime(s.latestCheck.checkedAt)}</span>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={p.duplicates}>
                     {(s.latestCheck?.matches ?? [])
                       .filter((m) => m.level === 'overlap')
                       .map((m) => m.name)
                       .join('; ')}
                   </td>
-                  <td>
+                  <td data-label={p.standing}>
                     <Standing t={t} standing={s.standing} />
                   </td>
-                  <td>
+                  <td data-label={p.decision}>
                     {s.decision
                       ? `${s.decision.number} ${props.ui.locale === 'vi' ? 'ngày' : 'of'} ${formatDate(s.decision.date)}`
                       : ''}
                   </td>
-                  <td class="num">{money(s.budgetVnd, props.ui)}</td>
+                  <td class="num" data-label={p.budget}>
+                    {money(s.budgetVnd, props.ui)}
+                  </td>
                 </tr>
               ))}
             </tbody>
