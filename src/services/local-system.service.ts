@@ -82,6 +82,11 @@ export type ResolutionInput =
   | ({ kind: 'justification' } & Partial<Record<keyof Justification, string | null>>);
 
 const LOCALITY_LEVELS = new Set(['province', 'commune']);
+const cleanContact = (c: LocalSystemContent['contact']): LocalSystemContent['contact'] => ({
+  name: c.name?.trim() || null,
+  email: c.email?.trim().toLowerCase() || null,
+  phone: c.phone?.trim() || null,
+});
 const target = (localityId: string) => ({ kind: 'locality_record', localityId }) as const;
 const ref = (o: Organisation | undefined): OrganisationRef | null => (o ? { id: o.id, name: o.name } : null);
 /** What the audit log keeps of a system: everything but the timestamps (the entry has its own). */
@@ -160,18 +165,23 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
       const snapshot = await catalogue.snapshot();
       const authority = can(a, 'overlap_report.read', { kind: 'overlap_report' });
       let localityId: string | null = null;
+      // A former province means the systems recorded for it, now its successor's.
+      let originId: string | null = null;
       if (filter.organisation) {
         const org = findOrganisation(snapshot, filter.organisation);
         if (!org) throw new InvalidInputError([{ field: 'organisation', code: 'not_found' }]);
-        localityId = org.id;
+        localityId = currentOwner(snapshot.directory, org.id, clock.today())?.id ?? org.id;
+        if (localityId !== org.id) originId = org.id;
       } else if (!authority) localityId = a.organisationId;
       if (localityId && !can(a, 'locality_record.read', target(localityId)))
         throw new NotAllowedError('locality_record.read');
       if (!localityId && !authority) throw new NotAllowedError('locality_record.read');
-      const systems = await listLocalSystems(
-        db,
-        localityId ? { organisationIds: [...ownerFamily(snapshot.directory, localityId)] } : {},
-      );
+      const systems = (
+        await listLocalSystems(
+          db,
+          localityId ? { organisationIds: [...ownerFamily(snapshot.directory, localityId)] } : {},
+        )
+      ).filter((s) => originId === null || s.originOrganisationId === originId);
       const ids = systems.map((s) => s.id);
       const [latest, resolutions] = await Promise.all([latestSnapshots(db, ids), listResolutions(db, ids)]);
       const today = clock.today();
@@ -208,13 +218,14 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
       const locality = currentOwner(snapshot.directory, origin.id, today) ?? { id: origin.id };
       const content: LocalSystemContent = {
         name: input.name.trim(),
+        // An empty contact field is no contact.
         description: input.description.trim(),
         functions: input.functions,
         data: input.data,
         status: input.status ?? 'proposed',
         decision: input.decision,
         budgetVnd: input.budgetVnd,
-        contact: input.contact,
+        contact: cleanContact(input.contact),
       };
       const issues = localSystemIssues(content, today);
       if (issues.length > 0) throw new InvalidInputError(issues);
@@ -274,7 +285,7 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
         status: changes.status ?? system.status,
         decision: changes.decision !== undefined ? changes.decision : system.decision,
         budgetVnd: changes.budgetVnd !== undefined ? changes.budgetVnd : system.budgetVnd,
-        contact: { ...system.contact, ...changes.contact },
+        contact: cleanContact({ ...system.contact, ...changes.contact }),
       };
       content.name = content.name.trim();
       content.description = content.description.trim();

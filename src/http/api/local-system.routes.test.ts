@@ -122,6 +122,21 @@ describe('local systems: record, check, comply or explain', () => {
     const listed = list.body.items.find((i) => i.id === s.id);
     assert.equal(listed?.origin?.name, 'Tỉnh Hà Giang');
     assert.equal(listed?.locality?.name, 'Tỉnh Tuyên Quang');
+    // Asking for the former province lists what was recorded for it, and only that.
+    const former = await send<{ items: System[] }>(
+      t,
+      'GET',
+      '/api/v1/local-systems?organisation=tinh-ha-giang-truoc-2025',
+      { session: reviewer },
+    );
+    assert.deepEqual(
+      former.body.items.map((i) => i.id),
+      [s.id],
+    );
+    const fromHanoi = await send(t, 'GET', '/api/v1/local-systems?organisation=tinh-ha-giang-truoc-2025', {
+      session: hanoi,
+    });
+    assert.equal(fromHanoi.status, 403);
   });
 
   it('only the locality’s officers manage its records; the authority reads all; the public nothing', async () => {
