@@ -160,7 +160,11 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
   };
 
   return {
-    async list(actor: Actor | null, filter: { organisation?: string } = {}): Promise<LocalSystemView[]> {
+    /** `standing: ['pending']` is the authority's queue of justifications to decide. */
+    async list(
+      actor: Actor | null,
+      filter: { organisation?: string; standing?: OverlapStanding[] } = {},
+    ): Promise<LocalSystemView[]> {
       const a = requireActor(actor);
       const snapshot = await catalogue.snapshot();
       const authority = can(a, 'overlap_report.read', { kind: 'overlap_report' });
@@ -185,15 +189,17 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
       const ids = systems.map((s) => s.id);
       const [latest, resolutions] = await Promise.all([latestSnapshots(db, ids), listResolutions(db, ids)]);
       const today = clock.today();
-      return systems.map((s) =>
-        viewOf(
-          snapshot,
-          today,
-          s,
-          latest.get(s.id) ?? null,
-          resolutions.filter((r) => r.localSystemId === s.id),
-        ),
-      );
+      return systems
+        .map((s) =>
+          viewOf(
+            snapshot,
+            today,
+            s,
+            latest.get(s.id) ?? null,
+            resolutions.filter((r) => r.localSystemId === s.id),
+          ),
+        )
+        .filter((v) => !filter.standing?.length || filter.standing.includes(v.standing));
     },
 
     async get(actor: Actor | null, id: string): Promise<LocalSystemDetail> {

@@ -252,6 +252,13 @@ describe('local systems: record, check, comply or explain', () => {
     assert.equal(filed.body.status, 'pending');
     assert.deepEqual(filed.body.coveredPlatformIds, blocked.body.overlappingPlatforms);
     assert.equal((await patch(s, { status: 'approved' })).body.reason, 'justification_pending');
+    const queue = await send<{ items: System[] }>(t, 'GET', '/api/v1/local-systems?standing=pending', {
+      session: reviewer,
+    });
+    assert.deepEqual(
+      queue.body.items.map((i) => i.id),
+      [s.id],
+    );
 
     // The locality does not judge its own justification.
     assert.equal(

@@ -7,9 +7,11 @@ import {
   LocalSystemDetailSchema,
   LocalSystemSchema,
   ResolutionSchema,
+  STANDINGS,
   UpdateLocalSystem,
 } from './local-system.schemas.ts';
 import { apiRouter } from './router.ts';
+import { listParam } from './schemas.ts';
 import { requestMeta, SESSION_SECURITY, writeProblems as all } from './write-context.ts';
 
 /** A locality's systems and planned investments; comply-or-explain on overlaps. */
@@ -36,6 +38,10 @@ const list = createRoute({
   request: {
     query: z.object({
       organisation: z.string().max(200).optional().openapi({ description: 'Locality id or code' }),
+      standing: listParam(
+        STANDINGS,
+        'Where each stands on its latest check; `pending`: justifications waiting for a decision',
+      ),
     }),
   },
   responses: {
