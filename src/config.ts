@@ -132,6 +132,8 @@ const schema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  /** Seconds between passes of the background re-check of local systems (catalogue changes, recomputes). */
+  OVERLAP_RECHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15),
 });
 
 export interface Config {
@@ -187,6 +189,7 @@ export interface Config {
   readonly editionFileMaxBytes: number;
   readonly confirmationPeriodDays: number;
   readonly reminderIntervalMinutes: number;
+  readonly overlapRecheckSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -261,6 +264,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     editionFileMaxBytes: v.EDITION_FILE_MAX_BYTES,
     confirmationPeriodDays: v.CONFIRMATION_PERIOD_DAYS,
     reminderIntervalMinutes: v.REMINDER_INTERVAL_MINUTES,
+    overlapRecheckSeconds: v.OVERLAP_RECHECK_SECONDS,
   });
 }
 

@@ -13,6 +13,8 @@ import { createDeclarationService } from './services/declaration.service.ts';
 import { createCatalogueService } from './services/catalogue.service.ts';
 import { createWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { publicBase, publicationPageUrl } from './http/web/publication-link.ts';
+import { createOverlapRecheckJob } from './jobs/overlap-recheck.job.ts';
+import { createLocalSystemChecker } from './services/local-system.check.ts';
 
 /** The composition root: reads the configuration, opens the database, wires and serves. */
 async function main(): Promise<void> {
@@ -54,6 +56,16 @@ async function main(): Promise<void> {
     intervalMinutes: config.reminderIntervalMinutes,
     log,
   });
+  // Re-checks local systems when the catalogue changes, and runs the recomputes asked for.
+  const recheck = createOverlapRecheckJob({
+    db: database.db,
+    clock: systemClock,
+    log,
+    checker: createLocalSystemChecker(catalogue),
+    linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+    intervalMs: config.overlapRecheckSeconds * 1000,
+  });
+  recheck.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
@@ -71,7 +83,7 @@ async function main(): Promise<void> {
     // A delivery cut short here keeps its lease; it is sent again once the lease runs out.
     const dispatcherStopped = dispatcher.stop();
     server.close(() => {
-      Promise.all([emailSender.stop(), dispatcherStopped])
+      Promise.all([emailSender.stop(), dispatcherStopped, recheck.stop()])
         .then(() => database.close())
         .then(
           () => process.exit(0),

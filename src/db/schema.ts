@@ -256,6 +256,75 @@ export interface PlatformVersionTable {
   created_at: Timestamp;
 }
 
+// Local systems, their checks, comply-or-explain answers and re-check runs (migration 20261129050000).
+
+export interface LocalSystemTable {
+  id: string;
+  organisation_id: string;
+  origin_organisation_id: string;
+  name: string;
+  description: string;
+  functions: string[];
+  data_items: string[];
+  status: string;
+  decision_number: string | null;
+  decision_date: DateString | null;
+  budget_vnd: number | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LocalSystemCheckTable {
+  id: Generated<number>;
+  local_system_id: string;
+  system_version: number;
+  verdict: string;
+  score: number;
+  matches: unknown;
+  catalogue_revision: number;
+  rules_version: string;
+  trigger: string;
+  checked_at: Timestamp;
+}
+
+export interface LocalSystemResolutionTable {
+  id: string;
+  local_system_id: string;
+  check_id: number;
+  kind: string;
+  platform_id: string | null;
+  covered_platform_ids: string[];
+  reason: string | null;
+  platform_unfit: string | null;
+  cost_comparison: string | null;
+  integration_plan: string | null;
+  status: string;
+  review_comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface LocalSystemCheckRunTable {
+  id: string;
+  kind: string;
+  status: string;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  catalogue_revision: number | null;
+  checked: Generated<number>;
+  newly_overlapping: Generated<number>;
+  error: string | null;
+}
+
 export interface Schema {
   organisation: OrganisationTable;
   organisation_link: OrganisationLinkTable;
@@ -281,6 +350,10 @@ export interface Schema {
   platform_version: PlatformVersionTable;
   oidc_flow: OidcFlowTable;
   oidc_identity: OidcIdentityTable;
+  local_system: LocalSystemTable;
+  local_system_check: LocalSystemCheckTable;
+  local_system_resolution: LocalSystemResolutionTable;
+  local_system_check_run: LocalSystemCheckRunTable;
 }
 
 export interface OidcFlowTable {

@@ -109,6 +109,7 @@ const OTHER_MATRIX: Partial<Record<Action, Record<Relation, string>>> = {
   'locality_record.read': { own: 'ARL', predecessor: 'ARL', other: 'AR' },
   'locality_record.manage': { own: 'L', predecessor: 'L', other: '' },
   'platform.confirm': { own: 'E', predecessor: 'E', other: '' },
+  'locality_record.review': { own: 'AR', predecessor: 'AR', other: 'AR' },
 };
 const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'catalogue.read': 'ARLE',
@@ -121,6 +122,8 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'term.manage': 'A',
   'webhook.manage': 'A',
   'declarations.read': 'AR',
+  'overlap_report.read': 'AR',
+  'overlap_report.recompute': 'AR',
 };
 
 function targetFor(

@@ -69,6 +69,11 @@ export interface ActionTargets {
   'platform.confirm': { kind: 'platform'; ownerId: string | null };
   /** Who declared and who confirmed: the authority's follow-up of ministries and agencies. */
   'declarations.read': { kind: 'declarations' };
+  /** Accept or reject a locality's justification of a system that overlaps the catalogue. */
+  'locality_record.review': { kind: 'locality_record'; localityId: string };
+  /** The nationwide report of local systems against the catalogue, and its recomputation. */
+  'overlap_report.read': { kind: 'overlap_report' };
+  'overlap_report.recompute': { kind: 'overlap_report' };
 }
 export type Action = keyof ActionTargets;
 
@@ -102,6 +107,9 @@ export const ACTIONS = [
   'webhook.manage',
   'platform.confirm',
   'declarations.read',
+  'locality_record.review',
+  'overlap_report.read',
+  'overlap_report.recompute',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -111,6 +119,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'locality_record.read',
   'audit.read',
   'declarations.read',
+  'overlap_report.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -172,6 +181,10 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
       const { localityId } = t as ActionTargets['locality_record.manage'];
       return actor.role === 'locality_officer' && ownsIt(localityId);
     }
+    case 'locality_record.review':
+    case 'overlap_report.read':
+    case 'overlap_report.recompute':
+      return isAuthority(actor);
     case 'user.manage':
     case 'organisation.manage':
     case 'edition.manage':

@@ -24,6 +24,8 @@ import { signOnEn } from '../i18n/sign-on.en.ts';
 import { signOnVi } from '../i18n/sign-on.vi.ts';
 import { searchEn } from '../i18n/search.en.ts';
 import { searchVi } from '../i18n/search.vi.ts';
+import { localSystemsEn } from '../i18n/local-systems.en.ts';
+import { localSystemsVi } from '../i18n/local-systems.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -52,6 +54,7 @@ const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workfl
 const editions = (locale: Locale): EditionsMessages => (locale === 'en' ? editionsEn : editionsVi);
 
 const signOn = (locale: Locale) => (locale === 'en' ? signOnEn : signOnVi);
+const localSystems = (locale: Locale) => (locale === 'en' ? localSystemsEn : localSystemsVi);
 
 export interface ProblemBody {
   type: string;
@@ -72,6 +75,7 @@ export function fieldMessage(issue: FieldIssue, locale: Locale): string {
     ...workflow(locale).field,
     ...notificationsText(locale).field,
     ...editions(locale).field,
+    ...localSystems(locale).field,
     ...messages(locale).field,
   } as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
@@ -134,6 +138,7 @@ export function problemFor(
       ...w.resource,
       ...notificationsText(locale).resource,
       ...ed.resource,
+      ...localSystems(locale).resource,
       ...m.resource,
     } as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
@@ -149,8 +154,12 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    const reasons = { ...ed.conflict, ...w.conflict } as Record<string, string>;
+    const reasons = { ...ed.conflict, ...localSystems(locale).conflict, ...w.conflict } as Record<
+      string,
+      string
+    >;
     params.reason = reasons[domain.reason] ?? domain.reason;
+    extra.reason = domain.reason;
     Object.assign(extra, domain.details);
   }
   if (domain instanceof SignOnError) {

@@ -12,6 +12,11 @@ import { createPlatformVersionService } from '../services/platform-version.servi
 import { createSignOnService } from '../services/sign-on.service.ts';
 import { createUserService } from '../services/user.service.ts';
 import { createTermService } from '../services/term.service.ts';
+import { createLocalSystemChecker } from '../services/local-system.check.ts';
+import { createLocalSystemService } from '../services/local-system.service.ts';
+import { createOverlapReportService } from '../services/overlap-report.service.ts';
+import { localSystemRoutes } from './api/local-system.routes.ts';
+import { overlapReportRoutes } from './api/overlap-report.routes.ts';
 import { auditRoutes } from './api/audit.routes.ts';
 import { authRoutes } from './api/auth.routes.ts';
 import { changeRequestRoutes } from './api/change-request.routes.ts';
@@ -71,6 +76,10 @@ export function createWorkflow(deps: AppDeps) {
     linkBase,
   });
   const organisationAdmin = createOrganisationAdminService({ db, clock, catalogue });
+  // Local systems and the nationwide overlap report (issue 5).
+  const checker = createLocalSystemChecker(catalogue);
+  const localSystems = createLocalSystemService({ db, clock, catalogue, checker });
+  const overlapReport = createOverlapReportService({ db, clock, catalogue });
   const services = {
     auth,
     resets,
@@ -84,6 +93,8 @@ export function createWorkflow(deps: AppDeps) {
     organisationAdmin,
     signOn,
     terms,
+    localSystems,
+    overlapReport,
   };
 
   const cookies = {
@@ -142,5 +153,7 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', editionWorkflowRoutes(editionWorkflow, config.editionFileMaxBytes));
   routes.route('/', declarationRoutes(declarations));
   routes.route('/', organisationAdminRoutes(organisationAdmin));
+  routes.route('/', localSystemRoutes(localSystems));
+  routes.route('/', overlapReportRoutes(overlapReport));
   return { services, middleware, routes };
 }

@@ -17,12 +17,15 @@ import { renderPage } from './render.tsx';
 import { StatisticsPage } from './statistics.page.tsx';
 import { staticRoutes } from './static.ts';
 import { cite, makeUi, type Ui } from './ui.ts';
+import { overlapPages, type OverlapPagesDeps } from './overlap/routes.tsx';
 
 export interface WebDeps {
   platforms: PlatformService;
   organisations: OrganisationService;
   editions: EditionService;
   openapi: () => OpenAPIObject;
+  /** Local systems and the overlap report (issue 5): pages for signed-in officers and the authority. */
+  overlap?: Omit<OverlapPagesDeps, 'localities'>;
 }
 
 /** Server-rendered pages; they work without JavaScript (plain links and GET forms). */
@@ -139,6 +142,13 @@ export function webRoutes(deps: WebDeps) {
       <ApiDocsPage ui={ui} doc={deps.openapi()} />,
     );
   });
+
+  if (deps.overlap)
+    overlapPages(
+      web,
+      { ...deps.overlap, localities: () => deps.organisations.list({ level: 'province', current: true }) },
+      uiFor,
+    );
 
   web.onError(errorPage);
   return web;
