@@ -17,6 +17,8 @@ import { createOrganisationService } from './services/organisation.service.ts';
 import { createPlatformSearch } from './services/platform-search.ts';
 import { createPlatformService } from './services/platform.service.ts';
 import { createWorkflow } from './http/workflow.ts';
+import { overlapRulesRoutes } from './http/api/overlap-rules.routes.ts';
+import { createOverlapRulesService } from './services/overlap-rules.service.ts';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -67,16 +69,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', platformRoutes(platforms));
   app.route('/', organisationRoutes(organisations));
   app.route('/', editionRoutes(editions));
-  // Anonymous overlap checks are open to vendors and the public, so they are rate limited.
-  app.use(
-    '/api/v1/overlap-checks',
-    rateLimit({
-      perMinute: deps.config.rateLimitPerMinute,
-      trustProxy: deps.config.trustProxy,
-      now: () => deps.clock.now().getTime(),
-    }),
-  );
-  app.route('/', overlapRoutes(createOverlapService(deps.catalogue, () => deps.clock.now())));
+  // Anonymous overlap checks are open to vendors and the public, so they are rate limited
+  // (one budget per client for the API and the check form page).
+  const overlapLimit = rateLimit({
+    perMinute: deps.config.rateLimitPerMinute,
+    trustProxy: deps.config.trustProxy,
+    now: () => deps.clock.now().getTime(),
+  });
+  app.use('/api/v1/overlap-checks', overlapLimit);
+  const overlapRules = createOverlapRulesService({ db: deps.database.db, clock: deps.clock });
+  const overlap = createOverlapService(deps.catalogue, () => deps.clock.now(), overlapRules);
+  app.route('/', overlapRoutes(overlap));
+  app.route('/', overlapRulesRoutes(overlapRules));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route(

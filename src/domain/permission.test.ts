@@ -117,6 +117,9 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'edition.manage': 'A',
   'holiday.manage': 'A',
   'audit.read': 'AR',
+  'overlap_rules.manage': 'A',
+  'catalogue_hygiene.read': 'AR',
+  'catalogue_hygiene.manage': 'AR',
 };
 
 function targetFor(

@@ -61,6 +61,11 @@ export interface ActionTargets {
   'edition.manage': { kind: 'edition' };
   'holiday.manage': { kind: 'holiday' };
   'audit.read': { kind: 'audit_log' };
+  /** The overlap check's thresholds and counterpart rules (run-time settings). */
+  'overlap_rules.manage': { kind: 'overlap_rules' };
+  /** Near-duplicate entries inside the catalogue, and marking a pair "not a duplicate". */
+  'catalogue_hygiene.read': { kind: 'catalogue_hygiene' };
+  'catalogue_hygiene.manage': { kind: 'catalogue_hygiene' };
 }
 export type Action = keyof ActionTargets;
 
@@ -90,6 +95,9 @@ export const ACTIONS = [
   'edition.manage',
   'holiday.manage',
   'audit.read',
+  'overlap_rules.manage',
+  'catalogue_hygiene.read',
+  'catalogue_hygiene.manage',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -98,6 +106,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'review_queue.read',
   'locality_record.read',
   'audit.read',
+  'catalogue_hygiene.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -148,6 +157,11 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'review_queue.read':
     case 'audit.read':
       return isAuthority(actor);
+    case 'catalogue_hygiene.read':
+    case 'catalogue_hygiene.manage':
+      return isAuthority(actor);
+    case 'overlap_rules.manage':
+      return actor.role === 'authority_admin';
     case 'locality_record.read': {
       const { localityId } = t as ActionTargets['locality_record.read'];
       return isAuthority(actor) || (actor.role === 'locality_officer' && ownsIt(localityId));
