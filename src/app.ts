@@ -85,7 +85,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route(
     '/',
-    webRoutes({ platforms, organisations, editions, openapi: () => app.getOpenAPI31Document(OPENAPI_INFO) }),
+    webRoutes({
+      platforms,
+      organisations,
+      editions,
+      openapi: () => app.getOpenAPI31Document(OPENAPI_INFO),
+      overlapPages: { overlap, limit: overlapLimit },
+    }),
   );
 
   // Unknown addresses under /api/ answer as the API does (problem+json); any other is a page for people.

@@ -11,6 +11,7 @@ export const paths = {
   statistics: '/thong-ke',
   api: '/api',
   openapi: '/openapi.json',
+  overlapCheck: '/kiem-tra-trung-lap',
 } as const;
 
 /** `base` with `params` as its query string; empty values are left out so shared URLs stay short. */

@@ -15,6 +15,7 @@ import { paths } from './paths.ts';
 import { PlatformPage } from './platform.page.tsx';
 import { renderPage } from './render.tsx';
 import { StatisticsPage } from './statistics.page.tsx';
+import { overlapCheckPages, type OverlapPageDeps } from './overlap-check.routes.tsx';
 import { staticRoutes } from './static.ts';
 import { cite, makeUi, type Ui } from './ui.ts';
 
@@ -23,6 +24,8 @@ export interface WebDeps {
   organisations: OrganisationService;
   editions: EditionService;
   openapi: () => OpenAPIObject;
+  /** The public overlap check form (overlap-check.routes.tsx). */
+  overlapPages?: Omit<OverlapPageDeps, 'organisations'>;
 }
 
 /** Server-rendered pages; they work without JavaScript (plain links and GET forms). */
@@ -139,6 +142,9 @@ export function webRoutes(deps: WebDeps) {
       <ApiDocsPage ui={ui} doc={deps.openapi()} />,
     );
   });
+
+  if (deps.overlapPages)
+    overlapCheckPages(web, { ...deps.overlapPages, organisations: deps.organisations }, uiFor);
 
   web.onError(errorPage);
   return web;
