@@ -78,8 +78,11 @@ export function parseForm(form: OverlapForm, provinces: ReadonlySet<string>): Pa
       const match = /^(functions|data)\[(\d+)\]$/.exec(issue.field);
       const input = (match?.[1] ?? issue.field) as keyof OverlapForm;
       const line = match ? listed[match[1] as 'functions' | 'data']?.[Number(match[2])]?.line : undefined;
+      // A name left blank is "required", not "has no letters".
+      const code = issue.field === 'name' && form.name.trim() === '' ? 'required' : issue.code;
       issues.push({
         ...issue,
+        code,
         input: FORM_FIELDS.includes(input) ? input : 'name',
         ...(line ? { line } : {}),
       });
