@@ -19,6 +19,8 @@ import { createPlatformService } from './services/platform.service.ts';
 import { createWorkflow } from './http/workflow.ts';
 import { overlapRulesRoutes } from './http/api/overlap-rules.routes.ts';
 import { createOverlapRulesService } from './services/overlap-rules.service.ts';
+import { catalogueHygieneRoutes } from './http/api/catalogue-hygiene.routes.ts';
+import { createCatalogueHygieneService } from './services/catalogue-hygiene.service.ts';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const overlap = createOverlapService(deps.catalogue, () => deps.clock.now(), overlapRules);
   app.route('/', overlapRoutes(overlap));
   app.route('/', overlapRulesRoutes(overlapRules));
+  const hygiene = createCatalogueHygieneService({ db: deps.database.db, clock: deps.clock, overlap });
+  app.route('/', catalogueHygieneRoutes(hygiene));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route(

@@ -276,4 +276,15 @@ export interface Schema {
   change_request: ChangeRequestTable;
   change_request_comment: ChangeRequestCommentTable;
   platform_version: PlatformVersionTable;
+  catalogue_duplicate_dismissal: CatalogueDuplicateDismissalTable;
+}
+
+// Catalogue hygiene (migration 20261129060000).
+
+export interface CatalogueDuplicateDismissalTable {
+  platform_a_id: string;
+  platform_b_id: string;
+  note: string | null;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
 }
