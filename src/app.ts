@@ -52,6 +52,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
+      // Not hono's default "no-referrer": with it Chromium sends `Origin: null` on a same-site
+      // form POST, which the CSRF origin check (middleware/csrf.ts) must refuse, so no
+      // signed-in HTML form could be sent. "same-origin" still sends nothing to other sites.
+      referrerPolicy: 'same-origin',
     }),
   );
   // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.
@@ -95,6 +99,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       editions,
       openapi: () => app.getOpenAPI31Document(OPENAPI_INFO),
       overlapPages: { overlap, limit: overlapLimit },
+      hygiene,
     }),
   );
 

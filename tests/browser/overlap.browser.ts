@@ -7,6 +7,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { overlapCheckVi as t } from '../../src/i18n/overlap-check.vi.ts';
 import { vi } from '../../src/i18n/vi.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
+import { signInAs } from '../../src/testing/test-session.ts';
+import { catalogueHygieneVi as h } from '../../src/i18n/catalogue-hygiene.vi.ts';
 
 /**
  * The public overlap check in real Chromium with JavaScript off: a duplicate plan, a province's
@@ -155,5 +157,25 @@ describe('overlap check page in Chromium', () => {
     assert.equal(await page.getByLabel(t.form.description).inputValue(), 'Chỉ có mô tả');
     assert.equal(await page.getByLabel(t.form.name).getAttribute('aria-invalid'), 'true');
     await shot(page, 'overlap-check-error');
+  });
+
+  it('lets a reviewer mark a pair of catalogue entries "not a duplicate"', async () => {
+    const session = await signInAs(app, 'authority_reviewer');
+    const page = await open();
+    const at = session.cookie.indexOf('=');
+    const [name, value] = [session.cookie.slice(0, at), session.cookie.slice(at + 1)];
+    await page.context().addCookies([{ name, value, url: base }]);
+    await page.goto(`${base}/ra-soat-danh-muc`);
+    await page.getByRole('heading', { level: 1, name: h.title }).waitFor();
+    const rows = page.locator('table.hygiene-pairs tbody tr');
+    const before = await rows.count();
+    assert.ok(before > 0);
+    await shot(page, 'catalogue-hygiene');
+    const row = rows.filter({ hasText: 'VNeID' }).first();
+    await row.getByLabel(h.note).fill('Khác nhau (thử nghiệm)');
+    await row.getByRole('button', { name: h.dismiss }).click();
+    await page.getByRole('heading', { level: 2, name: /Khác|Đã đánh dấu/ }).waitFor();
+    assert.equal(await rows.count(), before - 1);
+    await shot(page, 'catalogue-hygiene-dismissed');
   });
 });

@@ -16,6 +16,8 @@ import { PlatformPage } from './platform.page.tsx';
 import { renderPage } from './render.tsx';
 import { StatisticsPage } from './statistics.page.tsx';
 import { overlapCheckPages, type OverlapPageDeps } from './overlap-check.routes.tsx';
+import { catalogueHygienePages } from './catalogue-hygiene.routes.tsx';
+import type { CatalogueHygieneService } from '../../services/catalogue-hygiene.service.ts';
 import { staticRoutes } from './static.ts';
 import { cite, makeUi, type Ui } from './ui.ts';
 
@@ -26,6 +28,8 @@ export interface WebDeps {
   openapi: () => OpenAPIObject;
   /** The public overlap check form (overlap-check.routes.tsx). */
   overlapPages?: Omit<OverlapPageDeps, 'organisations'>;
+  /** The authority's catalogue hygiene page (catalogue-hygiene.routes.tsx). */
+  hygiene?: CatalogueHygieneService;
 }
 
 /** Server-rendered pages; they work without JavaScript (plain links and GET forms). */
@@ -145,6 +149,7 @@ export function webRoutes(deps: WebDeps) {
 
   if (deps.overlapPages)
     overlapCheckPages(web, { ...deps.overlapPages, organisations: deps.organisations }, uiFor);
+  if (deps.hygiene) catalogueHygienePages(web, deps.hygiene, uiFor);
 
   web.onError(errorPage);
   return web;
