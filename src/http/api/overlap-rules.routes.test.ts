@@ -81,6 +81,17 @@ describe('GET/PUT /api/v1/overlap-rules', () => {
     assert.equal((await check()).verdict, 'overlap');
   });
 
+  it('takes back what it gives: the rules as read are valid rules to write', async () => {
+    const read = await rules();
+    const put = await send<RulesView>(t, 'PUT', '/api/v1/overlap-rules', {
+      session: admin,
+      body: { version: read.version, rules: read.rules },
+    });
+    assert.equal(put.status, 200);
+    assert.equal(put.body.version, read.version + 1);
+    assert.deepEqual(put.body.rules, read.rules);
+  });
+
   it('refuses a stale version with 409 and the current one, changing nothing', async () => {
     const current = (await rules()).version;
     const stale = await send<{ code: string; currentVersion: number }>(t, 'PUT', '/api/v1/overlap-rules', {
