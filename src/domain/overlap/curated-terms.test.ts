@@ -36,3 +36,13 @@ describe('curated terms in overlap checks', () => {
     }
   });
 });
+
+describe('digital signatures are not electronic identification', () => {
+  it('a digital signature system is not flagged as the identification platform', () => {
+    for (const name of ['Phần mềm chữ ký số', 'Hệ thống chữ ký số cho cán bộ tỉnh']) {
+      const result = check(name);
+      assert.notEqual(level(result, P.DINH_DANH), 'overlap', name);
+      assert.notEqual(result.verdict, 'overlap', name);
+    }
+  });
+});
