@@ -17,6 +17,10 @@ import { createOrganisationService } from './services/organisation.service.ts';
 import { createPlatformSearch } from './services/platform-search.ts';
 import { createPlatformService } from './services/platform.service.ts';
 import { createWorkflow } from './http/workflow.ts';
+import { overlapRulesRoutes } from './http/api/overlap-rules.routes.ts';
+import { createOverlapRulesService } from './services/overlap-rules.service.ts';
+import { catalogueHygieneRoutes } from './http/api/catalogue-hygiene.routes.ts';
+import { createCatalogueHygieneService } from './services/catalogue-hygiene.service.ts';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -48,6 +52,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
+      // Not hono's default "no-referrer": with it Chromium sends `Origin: null` on a same-site
+      // form POST, which the CSRF origin check (middleware/csrf.ts) must refuse, so no
+      // signed-in HTML form could be sent. "same-origin" still sends nothing to other sites.
+      referrerPolicy: 'same-origin',
     }),
   );
   // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.
@@ -68,16 +76,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', platformRoutes(platforms));
   app.route('/', organisationRoutes(organisations));
   app.route('/', editionRoutes(editions));
-  // Anonymous overlap checks are open to vendors and the public, so they are rate limited.
-  app.use(
-    '/api/v1/overlap-checks',
-    rateLimit({
-      perMinute: deps.config.rateLimitPerMinute,
-      trustProxy: deps.config.trustProxy,
-      now: () => deps.clock.now().getTime(),
-    }),
-  );
-  app.route('/', overlapRoutes(createOverlapService(deps.catalogue, () => deps.clock.now())));
+  // Anonymous overlap checks are open to vendors and the public, so they are rate limited
+  // (one budget per client for the API and the check form page).
+  const overlapLimit = rateLimit({
+    perMinute: deps.config.rateLimitPerMinute,
+    trustProxy: deps.config.trustProxy,
+    now: () => deps.clock.now().getTime(),
+  });
+  app.use('/api/v1/overlap-checks', overlapLimit);
+  const overlapRules = createOverlapRulesService({ db: deps.database.db, clock: deps.clock });
+  const overlap = createOverlapService(deps.catalogue, () => deps.clock.now(), overlapRules);
+  app.route('/', overlapRoutes(overlap));
+  app.route('/', overlapRulesRoutes(overlapRules));
+  const hygiene = createCatalogueHygieneService({ db: deps.database.db, clock: deps.clock, overlap });
+  app.route('/', catalogueHygieneRoutes(hygiene));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route(
@@ -88,6 +100,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       editions,
       openapi: () => app.getOpenAPI31Document(OPENAPI_INFO),
       overlap: workflow.services,
+      overlapPages: { overlap, limit: overlapLimit },
+      hygiene,
     }),
   );
 

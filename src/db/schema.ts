@@ -354,6 +354,7 @@ export interface Schema {
   local_system_check: LocalSystemCheckTable;
   local_system_resolution: LocalSystemResolutionTable;
   local_system_check_run: LocalSystemCheckRunTable;
+  catalogue_duplicate_dismissal: CatalogueDuplicateDismissalTable;
 }
 
 export interface OidcFlowTable {
@@ -372,4 +373,14 @@ export interface OidcIdentityTable {
   user_id: string;
   created_at: Timestamp;
   last_used_at: Timestamp;
+}
+
+// Catalogue hygiene (migration 20261129060000).
+
+export interface CatalogueDuplicateDismissalTable {
+  platform_a_id: string;
+  platform_b_id: string;
+  note: string | null;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
 }

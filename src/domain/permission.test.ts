@@ -124,6 +124,9 @@ const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'declarations.read': 'AR',
   'overlap_report.read': 'AR',
   'overlap_report.recompute': 'AR',
+  'overlap_rules.manage': 'A',
+  'catalogue_hygiene.read': 'AR',
+  'catalogue_hygiene.manage': 'AR',
 };
 
 function targetFor(

@@ -74,6 +74,11 @@ export interface ActionTargets {
   /** The nationwide report of local systems against the catalogue, and its recomputation. */
   'overlap_report.read': { kind: 'overlap_report' };
   'overlap_report.recompute': { kind: 'overlap_report' };
+  /** The overlap check's thresholds and counterpart rules (run-time settings). */
+  'overlap_rules.manage': { kind: 'overlap_rules' };
+  /** Near-duplicate entries inside the catalogue, and marking a pair "not a duplicate". */
+  'catalogue_hygiene.read': { kind: 'catalogue_hygiene' };
+  'catalogue_hygiene.manage': { kind: 'catalogue_hygiene' };
 }
 export type Action = keyof ActionTargets;
 
@@ -110,6 +115,9 @@ export const ACTIONS = [
   'locality_record.review',
   'overlap_report.read',
   'overlap_report.recompute',
+  'overlap_rules.manage',
+  'catalogue_hygiene.read',
+  'catalogue_hygiene.manage',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -120,6 +128,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'audit.read',
   'declarations.read',
   'overlap_report.read',
+  'catalogue_hygiene.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -173,6 +182,11 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'audit.read':
     case 'declarations.read':
       return isAuthority(actor);
+    case 'catalogue_hygiene.read':
+    case 'catalogue_hygiene.manage':
+      return isAuthority(actor);
+    case 'overlap_rules.manage':
+      return actor.role === 'authority_admin';
     case 'locality_record.read': {
       const { localityId } = t as ActionTargets['locality_record.read'];
       return isAuthority(actor) || (actor.role === 'locality_officer' && ownsIt(localityId));

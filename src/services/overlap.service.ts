@@ -6,6 +6,7 @@ import {
   validateProposal,
   type OverlapPlatform,
   type OverlapResult,
+  type OverlapRules,
   type PreparedCatalogue,
 } from '../domain/overlap/index.ts';
 import type { Platform } from '../domain/platform.ts';
@@ -35,10 +36,25 @@ export function toOverlapPlatform(p: Platform): OverlapPlatform {
 
 export interface OverlapCheckView extends OverlapResult {
   catalogueRevision: number;
+  /** The version of the overlap rules the check used (0: the built-in defaults). */
+  rulesVersion: number;
   checkedAt: string;
 }
 
-export function createOverlapService(catalogue: CatalogueService, now: () => Date) {
+/** Where the rules in force come from (overlap-rules.service.ts); the defaults when not given. */
+export interface OverlapRulesSource {
+  current(): Promise<{ version: number; rules: OverlapRules }>;
+}
+
+const BUILT_IN: OverlapRulesSource = {
+  current: () => Promise.resolve({ version: 0, rules: DEFAULT_OVERLAP_RULES }),
+};
+
+export function createOverlapService(
+  catalogue: CatalogueService,
+  now: () => Date,
+  rulesSource: OverlapRulesSource = BUILT_IN,
+) {
   const prepared = new WeakMap<CatalogueSnapshot, PreparedCatalogue>();
   const prepare = (snapshot: CatalogueSnapshot): PreparedCatalogue => {
     let p = prepared.get(snapshot);
@@ -53,9 +69,19 @@ export function createOverlapService(catalogue: CatalogueService, now: () => Dat
     async check(input: unknown): Promise<OverlapCheckView> {
       const validated = validateProposal(input);
       if (!validated.ok) throw new InvalidInputError(validated.error.issues);
-      const snapshot = await catalogue.snapshot();
-      const result = checkOverlap(validated.proposal, prepare(snapshot), DEFAULT_OVERLAP_RULES);
-      return { ...result, catalogueRevision: snapshot.revision, checkedAt: now().toISOString() };
+      const [snapshot, rules] = await Promise.all([catalogue.snapshot(), rulesSource.current()]);
+      const result = checkOverlap(validated.proposal, prepare(snapshot), rules.rules);
+      return {
+        ...result,
+        catalogueRevision: snapshot.revision,
+        rulesVersion: rules.version,
+        checkedAt: now().toISOString(),
+      };
+    },
+    /** The prepared catalogue of the current snapshot, with the rules in force (catalogue hygiene). */
+    async prepared() {
+      const [snapshot, rules] = await Promise.all([catalogue.snapshot(), rulesSource.current()]);
+      return { snapshot, prepared: prepare(snapshot), rules };
     },
     async platform(id: string) {
       return (await catalogue.snapshot()).platformById.get(id);

@@ -193,7 +193,10 @@ export function candidates(
     const best = s.best[p]!;
     return Math.min(1, best + (1 - best) * rules.corroboration * Math.min(3, s.sum[p]! - best));
   };
-  const shortlisted = topK(platformsTouched, key, rules.relatedThreshold, Math.max(0, rules.maxCandidates));
+  // The key is an estimate, not a bound: cutting it at the related threshold dropped platforms
+  // whose full score reaches it ("cấp tài khoản định danh điện tử" lost the identification
+  // platform). The cut is the pairing floor; rank() still drops what cannot reach the threshold.
+  const shortlisted = topK(platformsTouched, key, floor, Math.max(0, rules.maxCandidates));
   for (const p of platformsTouched) s.best[p] = s.sum[p] = 0;
   const byPlatform = new Map<number, Candidate>();
   for (const p of shortlisted) byPlatform.set(p, { platform: p, pairs: [], bound: 0, parts: new Map() });

@@ -89,7 +89,6 @@ describe('people’s phrasing on the real catalogue', () => {
     ['no diacritics', 'phong ve mang', 'Hệ thống phòng vệ mạng quốc gia'],
     ['no diacritics', 'tinh toan hieu nang cao', 'Trung tâm tính toán hiệu năng cao'],
     ['need', 'giam sat an ninh mang', 'Nền tảng SOC quốc gia thế hệ mới'],
-    ['need', 'chu ky so', 'Nền tảng định danh và xác thực điện tử'],
     ['need', 'phan tich du lieu', 'Nền tảng tổng hợp, phân tích dữ liệu'],
     ['need', 'bao cao chinh phu', 'Hệ thống thông tin báo cáo Chính phủ'],
     ['need', 'theo doi nhiem vu', 'Hệ thống theo dõi nhiệm vụ do Chính phủ và Thủ tướng Chính phủ giao'],

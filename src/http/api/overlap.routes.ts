@@ -54,6 +54,10 @@ const checkRoute = createRoute({
               verdict: z.enum(['overlap', 'related', 'clear']),
               matches: z.array(Match),
               catalogueRevision: z.number().int(),
+              rulesVersion: z
+                .number()
+                .int()
+                .openapi({ description: 'Version of the overlap rules used (GET /api/v1/overlap-rules)' }),
               checkedAt: z.string(),
             })
             .openapi('OverlapCheck'),
@@ -91,6 +95,7 @@ export function overlapRoutes(overlap: OverlapService) {
         verdict: result.verdict,
         matches,
         catalogueRevision: result.catalogueRevision,
+        rulesVersion: result.rulesVersion,
         checkedAt: result.checkedAt,
       },
       200,

@@ -6,7 +6,7 @@ import { FEED_PATH } from './publication-link.ts';
 import { ICON_HREF, STYLESHEET_HREF } from './static.ts';
 import type { Ui } from './ui.ts';
 
-export type Section = 'catalogue' | 'editions' | 'organisations' | 'statistics' | 'api';
+export type Section = 'catalogue' | 'editions' | 'organisations' | 'statistics' | 'api' | 'overlap';
 
 export interface Crumb {
   href: string;
@@ -35,6 +35,7 @@ function Nav({ ui, section }: { ui: Ui; section: Section | undefined }) {
     ['editions', paths.editions, ui.m.nav.editions],
     ['organisations', paths.organisations, ui.m.nav.organisations],
     ['statistics', paths.statistics, ui.m.nav.statistics],
+    ['overlap', paths.overlapCheck, ui.m.nav.overlap],
     ['api', paths.api, ui.m.nav.api],
   ];
   return (

@@ -11,6 +11,10 @@ export const paths = {
   statistics: '/thong-ke',
   api: '/api',
   openapi: '/openapi.json',
+  overlapCheck: '/kiem-tra-trung-lap',
+  catalogueHygiene: '/ra-soat-danh-muc',
+  catalogueHygieneDismiss: '/ra-soat-danh-muc/khong-trung-lap',
+  catalogueHygieneRestore: '/ra-soat-danh-muc/liet-ke-lai',
 } as const;
 
 /** `base` with `params` as its query string; empty values are left out so shared URLs stay short. */

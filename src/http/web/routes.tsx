@@ -15,6 +15,9 @@ import { paths } from './paths.ts';
 import { PlatformPage } from './platform.page.tsx';
 import { renderPage } from './render.tsx';
 import { StatisticsPage } from './statistics.page.tsx';
+import { overlapCheckPages, type OverlapPageDeps } from './overlap-check.routes.tsx';
+import { catalogueHygienePages } from './catalogue-hygiene.routes.tsx';
+import type { CatalogueHygieneService } from '../../services/catalogue-hygiene.service.ts';
 import { staticRoutes } from './static.ts';
 import { cite, makeUi, type Ui } from './ui.ts';
 import { overlapPages, type OverlapPagesDeps } from './overlap/routes.tsx';
@@ -26,6 +29,10 @@ export interface WebDeps {
   openapi: () => OpenAPIObject;
   /** Local systems and the overlap report (issue 5): pages for signed-in officers and the authority. */
   overlap?: Omit<OverlapPagesDeps, 'localities'>;
+  /** The public overlap check form (overlap-check.routes.tsx). */
+  overlapPages?: Omit<OverlapPageDeps, 'organisations'>;
+  /** The authority's catalogue hygiene page (catalogue-hygiene.routes.tsx). */
+  hygiene?: CatalogueHygieneService;
 }
 
 /** Server-rendered pages; they work without JavaScript (plain links and GET forms). */
@@ -149,6 +156,9 @@ export function webRoutes(deps: WebDeps) {
       { ...deps.overlap, localities: () => deps.organisations.list({ level: 'province', current: true }) },
       uiFor,
     );
+  if (deps.overlapPages)
+    overlapCheckPages(web, { ...deps.overlapPages, organisations: deps.organisations }, uiFor);
+  if (deps.hygiene) catalogueHygienePages(web, deps.hygiene, uiFor);
 
   web.onError(errorPage);
   return web;
