@@ -12,8 +12,6 @@ import {
   type FieldIssue,
 } from '../domain/errors.ts';
 import { format, messages, type Locale } from '../i18n/index.ts';
-import { workflowEn } from '../i18n/workflow.en.ts';
-import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -34,9 +32,6 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   password_change_required: 403,
 };
 
-// Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
-const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
-
 export interface ProblemBody {
   type: string;
   title: string;
@@ -50,7 +45,7 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const m = { ...workflow(locale).field, ...messages(locale).field } as Record<string, string>;
+  const m = messages(locale).field as Record<string, string>;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -94,15 +89,11 @@ export function problemFor(
         ? fromHttpException(error)
         : error;
   const code = domain instanceof DomainError ? domain.code : 'internal';
-  const w = workflow(locale);
-  const text =
-    m.problem[code as keyof typeof m.problem] ??
-    w.problem[code as keyof typeof w.problem] ??
-    m.problem.internal;
+  const text = m.problem[code as keyof typeof m.problem] ?? m.problem.internal;
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const resources = { ...w.resource, ...m.resource } as Record<string, string>;
+    const resources = m.resource as Record<string, string>;
     params.resource = resources[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }
@@ -116,7 +107,7 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    params.reason = (w.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
+    params.reason = (m.conflict as Record<string, string>)[domain.reason] ?? domain.reason;
     Object.assign(extra, domain.details);
   }
   if (domain instanceof RateLimitedError) {
