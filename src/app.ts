@@ -17,6 +17,7 @@ import { createOrganisationService } from './services/organisation.service.ts';
 import { createPlatformSearch } from './services/platform-search.ts';
 import { createPlatformService } from './services/platform.service.ts';
 import { createWorkflow } from './http/workflow.ts';
+import { workErrorPage, workRoutes } from './http/web/work/routes.tsx';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', overlapRoutes(createOverlapService(deps.catalogue, () => deps.clock.now())));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
+  app.route('/', workRoutes({ ...workflow.services, cookies: workflow.cookies, platforms }));
   app.route(
     '/',
     webRoutes({ platforms, organisations, editions, openapi: () => app.getOpenAPI31Document(OPENAPI_INFO) }),
@@ -90,6 +92,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       ? problemResponse(c, new NotFoundError('page', c.req.path))
       : notFoundPage(c),
   );
-  app.onError((error, c) => problemResponse(c, error));
+  // A person's browser (a page, not /api/) is answered with a page, e.g. a form refused by CSRF.
+  app.onError((error, c) =>
+    !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')
+      ? workErrorPage(error, c)
+      : problemResponse(c, error),
+  );
   return app;
 }

@@ -179,6 +179,7 @@ export const en: Messages = {
     invalid_json: 'The body is not valid JSON',
     no_changes: 'Nothing differs from the published entry yet',
     not_applicable: 'Not used for this kind of request',
+    password_mismatch: 'The two passwords differ',
   },
   resource: {
     platform: 'platform',

@@ -196,6 +196,7 @@ export const vi = {
     invalid_json: 'Nội dung gửi lên không phải JSON hợp lệ',
     no_changes: 'Chưa có thay đổi nào so với bản đang công bố',
     not_applicable: 'Không dùng cho loại yêu cầu này',
+    password_mismatch: 'Hai mật khẩu không trùng nhau',
   },
   resource: {
     platform: 'nền tảng',

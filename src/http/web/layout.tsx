@@ -3,8 +3,9 @@ import { LOCALES } from '../../i18n/index.ts';
 import { paths } from './paths.ts';
 import { ICON_HREF, STYLESHEET_HREF } from './static.ts';
 import type { Ui } from './ui.ts';
+import { AccountBox } from './work/account.tsx';
 
-export type Section = 'catalogue' | 'editions' | 'organisations' | 'statistics' | 'api';
+export type Section = 'catalogue' | 'editions' | 'organisations' | 'statistics' | 'api' | 'work';
 
 export interface Crumb {
   href: string;
@@ -87,6 +88,7 @@ export function Layout({ ui, title, section, crumbs, children }: LayoutProps) {
                 ))}
               </ul>
             </nav>
+            <AccountBox ui={ui} />
           </div>
           <Nav ui={ui} section={section} />
         </header>
