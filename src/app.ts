@@ -49,6 +49,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
+      // Not the default no-referrer: under it browsers send `Origin: null` with the pages' own
+      // form posts, which the CSRF origin check must refuse. same-origin still tells other
+      // sites nothing (addresses with tokens never leave the site).
+      referrerPolicy: 'same-origin',
     }),
   );
   // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.

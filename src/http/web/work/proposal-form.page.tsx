@@ -5,11 +5,15 @@ import {
   PLATFORM_KINDS,
   PLATFORM_SCOPES,
 } from '../../../domain/platform.ts';
-import { format } from '../../../i18n/index.ts';
+import { format, formatDate } from '../../../i18n/index.ts';
 import type { Authenticated } from '../../../services/auth.service.ts';
 import { focalRows, type Content } from './proposal-form.ts';
 import { Csrf, described, ErrorSummary, FieldError, type WorkUi } from './shell.tsx';
 import { fieldLabel } from './values.tsx';
+
+/** A stored date as dd/mm/yyyy; a value that is not a date (being corrected) as typed. */
+const formatSince = (value: string | null) =>
+  value && /^\d{4}-\d\d-\d\d$/.test(value) ? formatDate(value) : (value ?? '');
 
 /** Proposable statuses: retirement is its own kind of request. */
 const STATUSES = ['planned', 'in_development', 'operating'] as const;
@@ -130,7 +134,7 @@ export function ProposalForm(props: ProposalFormProps) {
         <FieldError ui={ui} id={key} issue={issue} />
         <div class="field-row">
           <div class="field">
-            <label for={`f-${key}.status`}>{f.status}</label>
+            <label for={`f-${key}.status`}>{f.connectionStatus}</label>
             <select id={`f-${key}.status`} name={`${key}.status`}>
               {CONNECTION_STATUSES.map((s) => (
                 <option value={s} selected={values?.[key].status === s}>
@@ -141,12 +145,16 @@ export function ProposalForm(props: ProposalFormProps) {
           </div>
           <div class="field">
             <label for={`f-${key}.since`}>{f.since}</label>
+            <p class="hint" id={`f-${key}-since-hint`}>
+              {t.dateHint}
+            </p>
             <input
               id={`f-${key}.since`}
               name={`${key}.since`}
-              type="date"
-              value={values?.[key].since ?? ''}
-              {...described(key, issue)}
+              type="text"
+              inputmode="numeric"
+              value={formatSince(values?.[key].since ?? null)}
+              {...described(key, issue, `f-${key}-since-hint`)}
             />
           </div>
         </div>

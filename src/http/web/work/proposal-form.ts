@@ -76,6 +76,14 @@ const lines = (value: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '');
 
+/** dd/mm/yyyy as people write dates → yyyy-mm-dd; anything else is left for validation to name. */
+export function isoDate(value: string | null): string | null {
+  const match = value ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value) : null;
+  if (!match) return value;
+  const [, d = '', m = '', y = ''] = match;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
 /** How many focal point rows the form offers: those there are, plus one empty. */
 export const focalRows = (content: Content) => content.focalPoints.length + 1;
 
@@ -94,7 +102,7 @@ export function readContent(fields: FormFields): Content {
     .filter((f) => f.name !== '' || f.unit || f.email || f.phone);
   const connection = (key: 'ndxp' | 'ndop') => ({
     status: (one(fields, `${key}.status`) || 'unknown') as Content['ndxp']['status'],
-    since: text(one(fields, `${key}.since`)),
+    since: isoDate(text(one(fields, `${key}.since`))),
   });
   return {
     name: one(fields, 'name').trim(),
