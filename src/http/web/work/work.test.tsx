@@ -93,7 +93,7 @@ describe('work screens', () => {
       t,
       '/cong-viec/de-nghi',
       [
-        ['kind', 'retire'],
+        ['requestKind', 'retire'],
         ['platform', PLATFORM],
         ['summary', 'Không có mã CSRF'],
       ],
@@ -110,7 +110,7 @@ describe('work screens', () => {
     const res = await post(
       '/cong-viec/de-nghi',
       [
-        ['kind', 'update'],
+        ['requestKind', 'update'],
         ['platform', PLATFORM],
         ['summary', ''],
         ['name', 'Hệ thống mạng đấu thầu quốc gia'],
@@ -226,7 +226,7 @@ describe('work screens', () => {
     const stale = { cookie: 'ndp_session=het-han-tu-lau-roi-khong-con-dung-duoc-nua' };
     const form: [string, string][] = [
       ['_csrf', 'old-token'],
-      ['kind', 'retire'],
+      ['requestKind', 'retire'],
       ['platform', PLATFORM],
       ['summary', 'Ngừng nền tảng (dữ liệu thử, phiên hết hạn)'],
       ['action', 'save'],
