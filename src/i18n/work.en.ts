@@ -42,6 +42,10 @@ export const workEn: WorkMessages = {
     confirm: 'New password again',
     mismatch: 'The two passwords differ',
     submit: 'Set password',
+    changeTitle: 'Change password',
+    current: 'Current password',
+    mustChange: 'A one-time password must be changed before anything else.',
+    changed: 'Your password is changed. Your other sessions have ended.',
     done: 'Your password is set. Sign in with it.',
   },
   work: {
@@ -175,6 +179,7 @@ export const workEn: WorkMessages = {
     comment: 'Comment',
     token: 'Link',
     password: 'Password',
+    currentPassword: 'Current password',
     email: 'E-mail',
   },
   users: {

@@ -43,6 +43,10 @@ export const workVi = {
     confirm: 'Nhập lại mật khẩu mới',
     mismatch: 'Hai mật khẩu không trùng nhau',
     submit: 'Đặt mật khẩu',
+    changeTitle: 'Đổi mật khẩu',
+    current: 'Mật khẩu hiện tại',
+    mustChange: 'Mật khẩu dùng một lần phải được đổi trước khi làm việc khác.',
+    changed: 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.',
     done: 'Đã đặt mật khẩu. Hãy đăng nhập bằng mật khẩu mới.',
   },
   work: {
@@ -176,6 +180,7 @@ export const workVi = {
     comment: 'Ý kiến',
     token: 'Liên kết',
     password: 'Mật khẩu',
+    currentPassword: 'Mật khẩu hiện tại',
     email: 'Thư điện tử',
   },
   users: {

@@ -16,6 +16,7 @@ import { carried, issuesByKey, one, readForm, safeNext, type FormFields } from '
 import { isWorkPath, workPaths } from './paths.ts';
 import { renderWork, workUi } from './shell.tsx';
 import {
+  ChangePasswordPage,
   ContinuePage,
   ForgotPasswordPage,
   KEEP_PREFIX,
@@ -23,6 +24,8 @@ import {
   SignInPage,
   type SignInView,
 } from './sign-in.page.tsx';
+
+const PASSWORD_INPUT_MAX = 1024;
 
 export interface AuthPagesDeps {
   auth: AuthService;
@@ -86,6 +89,9 @@ export function authPages({ auth, resets, cookies }: AuthPagesDeps) {
     const issues: FieldIssue[] = [];
     if (view.email.trim() === '') issues.push({ field: 'email', code: 'required' });
     if (password === '') issues.push({ field: 'password', code: 'required' });
+    // As the API: a megabyte "password" must not cost a megabyte of argon2.
+    if (password.length > PASSWORD_INPUT_MAX)
+      issues.push({ field: 'password', code: 'too_big', params: { maximum: PASSWORD_INPUT_MAX } });
     if (issues.length > 0) return signInPage(c, { ...view, issues: issuesByKey(issues) }, 400);
     let signedIn;
     try {
@@ -104,6 +110,7 @@ export function authPages({ auth, resets, cookies }: AuthPagesDeps) {
     setSessionCookie(c, signedIn.token, signedIn.expiresAt, cookies);
     c.set('auth', signedIn);
     c.set('actor', signedIn.actor);
+    if (signedIn.user.mustChangePassword) return c.redirect(workPaths.changePassword, 303);
     const nextPath = new URL(view.next, 'http://x').pathname;
     if (view.kept.length > 0 && isWorkPath(nextPath)) {
       const page = workUi(c);
@@ -167,6 +174,10 @@ export function authPages({ auth, resets, cookies }: AuthPagesDeps) {
     const fields = await readForm(c);
     const token = one(fields, 'token');
     const password = one(fields, 'password');
+    if (password.length > PASSWORD_INPUT_MAX)
+      return reset(c, token, [
+        { field: 'password', code: 'too_big', params: { maximum: PASSWORD_INPUT_MAX } },
+      ]);
     if (password !== one(fields, 'confirm'))
       return reset(c, token, [{ field: 'confirm', code: 'password_mismatch' }]);
     try {
@@ -177,6 +188,55 @@ export function authPages({ auth, resets, cookies }: AuthPagesDeps) {
     }
     const ui = workUi(c);
     return signInPage(c, { message: { text: ui.w.reset.done, kind: 'ok' } });
+  });
+
+  // A one-time password (from the command line) must be changed before anything else.
+  const change = (c: Context<AppEnv>, auth: Authenticated, issues: FieldIssue[], done = false) => {
+    const ui = workUi(c);
+    return renderWork(
+      c,
+      ui,
+      { title: ui.w.reset.changeTitle, status: issues.length > 0 ? 400 : 200 },
+      <ChangePasswordPage
+        ui={ui}
+        auth={auth}
+        minimum={PASSWORD_MIN_LENGTH}
+        issues={issuesByKey(issues)}
+        done={done}
+      />,
+    );
+  };
+  web.get(workPaths.changePassword, async (c) => {
+    const current = await signedInOr(c);
+    return current instanceof Response ? current : change(c, current, []);
+  });
+  web.post(workPaths.changePassword, async (c) => {
+    const current = await signedInOr(c);
+    if (current instanceof Response) return current;
+    const fields = await readForm(c);
+    const currentPassword = one(fields, 'currentPassword');
+    const newPassword = one(fields, 'password');
+    const tooLong = [currentPassword, newPassword].some((p) => p.length > PASSWORD_INPUT_MAX);
+    if (tooLong)
+      return change(c, current, [
+        { field: 'password', code: 'too_big', params: { maximum: PASSWORD_INPUT_MAX } },
+      ]);
+    if (newPassword !== one(fields, 'confirm'))
+      return change(c, current, [{ field: 'confirm', code: 'password_mismatch' }]);
+    try {
+      await auth.changePassword(current, { currentPassword, newPassword }, requestMeta(c));
+    } catch (error) {
+      if (error instanceof InvalidInputError)
+        return change(
+          c,
+          current,
+          error.issues.map((i) => (i.field === 'newPassword' ? { ...i, field: 'password' } : i)),
+        );
+      throw error;
+    }
+    const user = { ...current.user, mustChangePassword: false };
+    c.set('auth', { ...current, user });
+    return change(c, { ...current, user }, [], true);
   });
 
   return web;

@@ -48,6 +48,9 @@ export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
           ))}
         </ul>
       )}
+      <p>
+        <a href={workPaths.changePassword}>{ui.w.reset.changeTitle}</a>
+      </p>
       <form method="post" action={workPaths.signOutEverywhere}>
         <input type="hidden" name="_csrf" value={ui.account?.csrfToken ?? ''} />
         <button type="submit" class="secondary">

@@ -6,6 +6,7 @@ export const workPaths = {
   forgotPassword: '/quen-mat-khau',
   /** The link in reset and invitation e-mails (RESET_PAGE_PATH in password-reset.service.ts). */
   resetPassword: '/dat-lai-mat-khau',
+  changePassword: '/doi-mat-khau',
   home: '/cong-viec',
   myPlatforms: '/cong-viec/nen-tang',
   requests: '/cong-viec/de-nghi',

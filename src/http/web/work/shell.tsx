@@ -29,6 +29,8 @@ export function renderWork(
   options: { title: string; status?: ContentfulStatusCode; crumbs?: Crumb[] },
   body: Child,
 ): Response {
+  // Personal pages with the session's CSRF token: never kept by a cache (ASVS 8.2.1).
+  c.header('Cache-Control', 'no-store');
   return renderPage(
     c,
     ui,

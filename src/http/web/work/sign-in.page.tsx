@@ -198,3 +198,55 @@ export function ResetPasswordPage({
     </section>
   );
 }
+
+export function ChangePasswordPage({
+  ui,
+  auth,
+  minimum,
+  issues,
+  done,
+}: {
+  ui: WorkUi;
+  auth: Authenticated;
+  minimum: number;
+  issues: Map<string, FieldIssue>;
+  done: boolean;
+}) {
+  const t = ui.w.reset;
+  const field = (name: 'currentPassword' | 'password' | 'confirm', text: string, autocomplete: string) => {
+    const issue = issues.get(name);
+    return (
+      <div class={issue ? 'field field-invalid' : 'field'}>
+        <label for={name}>{text}</label>
+        <FieldError ui={ui} id={name} issue={issue} />
+        <input
+          id={name}
+          name={name}
+          type="password"
+          autocomplete={autocomplete}
+          required
+          {...described(name, issue, name === 'password' ? 'password-hint' : undefined)}
+        />
+      </div>
+    );
+  };
+  return (
+    <section class="work-form narrow">
+      <h1>{t.changeTitle}</h1>
+      {done ? <Flash text={t.changed} /> : null}
+      {auth.user.mustChangePassword ? <p class="notice">{t.mustChange}</p> : null}
+      <p class="lead" id="password-hint">
+        {format(t.intro, { minimum })}
+      </p>
+      <form method="post" action={workPaths.changePassword} novalidate>
+        <Csrf auth={auth} />
+        {field('currentPassword', t.current, 'current-password')}
+        {field('password', t.password, 'new-password')}
+        {field('confirm', t.confirm, 'new-password')}
+        <div class="form-actions">
+          <button type="submit">{t.submit}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

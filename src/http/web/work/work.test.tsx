@@ -318,4 +318,47 @@ describe('work screens', () => {
     ]);
     assert.equal(signedIn.status, 303);
   });
+
+  it('makes a one-time password be changed first, on its own page', async () => {
+    const user = await createTestUser(t, 'ministry_editor', { mustChangePassword: true });
+    const signedIn = await postForm(t, '/dang-nhap', [
+      ['email', user.email],
+      ['password', user.password],
+    ]);
+    assert.equal(signedIn.res.headers.get('location'), '/doi-mat-khau');
+    const session = { cookie: signedIn.cookie ?? '' };
+    const page = await fetchPage(t, '/doi-mat-khau', { headers: { cookie: session.cookie } });
+    const csrf = hiddenInputs(page.html).find(([n]) => n === '_csrf')?.[1] ?? '';
+    const blocked = await postForm(t, '/cong-viec/de-nghi', [['requestKind', 'create']], session, { csrf });
+    assert.equal(blocked.status, 403);
+    assert.ok(blocked.text.includes(vi.problem.password_change_required.title));
+    const short = await postForm(
+      t,
+      '/doi-mat-khau',
+      [
+        ['currentPassword', user.password],
+        ['password', 'ngắn'],
+        ['confirm', 'ngắn'],
+      ],
+      session,
+      { csrf },
+    );
+    assert.equal(short.status, 400);
+    assert.match(short.html, /id="err-password"/);
+    const changed = await postForm(
+      t,
+      '/doi-mat-khau',
+      [
+        ['currentPassword', user.password],
+        ['password', 'mật khẩu mới đủ dài'],
+        ['confirm', 'mật khẩu mới đủ dài'],
+      ],
+      session,
+      { csrf },
+    );
+    assert.equal(changed.status, 200);
+    assert.ok(changed.text.includes(workVi.reset.changed));
+    const home = await fetchPage(t, '/cong-viec', { headers: { cookie: session.cookie } });
+    assert.equal(home.status, 200);
+  });
 });
