@@ -317,6 +317,34 @@ describe('work screens', () => {
       ['password', 'một mật khẩu đủ dài'],
     ]);
     assert.equal(signedIn.status, 303);
+
+    // The administrator disables an account: its sessions end at once.
+    const users = await get('/cong-viec/nguoi-dung', admin);
+    const row = users.html.slice(users.html.indexOf(`id="user-${locality.userId}"`));
+    const version = /name="version" value="(\d+)"/.exec(row)?.[1] ?? '';
+    const disabled = await post(
+      `/cong-viec/nguoi-dung/${locality.userId}`,
+      [
+        ['version', version],
+        ['role', 'locality_officer'],
+        ['organisation', 'tinh-tuyen-quang'],
+        ['disabled', 'true'],
+      ],
+      admin,
+    );
+    assert.equal(disabled.status, 200, disabled.text.slice(0, 500));
+    assert.equal((await t.app.request('/cong-viec', { headers: { cookie: locality.cookie } })).status, 303);
+    const mismatch2 = await post(
+      `/cong-viec/nguoi-dung/${editor.userId}`,
+      [
+        ['version', '1'],
+        ['role', 'ministry_editor'],
+        ['organisation', 'tinh-tuyen-quang'],
+      ],
+      admin,
+    );
+    assert.equal(mismatch2.status, 400, 'a ministry editor cannot belong to a province');
+    assert.ok(mismatch2.text.includes(vi.field.role_organisation_mismatch));
   });
 
   it('makes a one-time password be changed first, on its own page', async () => {
