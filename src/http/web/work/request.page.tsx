@@ -93,6 +93,38 @@ export function RequestPage(props: RequestPageProps) {
         <CompletenessPanel ui={ui} completeness={props.completeness} />
       ) : null}
       {detail.status !== 'approved' ? <DiffTable ui={ui} changes={detail.changes} /> : null}
+      <section class="comments" aria-labelledby="comments-title">
+        <h2 id="comments-title">{t.comments}</h2>
+        {detail.comments.length === 0 ? (
+          <p>{t.noComments}</p>
+        ) : (
+          <ol class="comment-list">
+            {detail.comments.map((comment) => (
+              <li class={`comment comment-${comment.kind}`}>
+                <p class="comment-meta">
+                  <strong>{comment.authorName}</strong> · {label(ui.w.commentKind, comment.kind)} ·{' '}
+                  {formatInstant(comment.createdAt)}
+                </p>
+                <p class="comment-body">{comment.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {props.canComment ? (
+          <form method="post" action={workPaths.comment(detail.id)} class="work-form">
+            <Csrf auth={auth} />
+            <div class="field">
+              <label for="comment-body">{t.comment}</label>
+              <textarea id="comment-body" name="body" rows={3} required />
+            </div>
+            <div class="form-actions">
+              <button type="submit" class="secondary">
+                {t.addComment}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </section>
       {props.canDecide ? (
         <section class="decision" aria-labelledby="decision-title">
           <h2 id="decision-title">{t.decision}</h2>
@@ -126,38 +158,6 @@ export function RequestPage(props: RequestPageProps) {
           <ProposalForm {...props.form} />
         </section>
       ) : null}
-      <section class="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">{t.comments}</h2>
-        {detail.comments.length === 0 ? (
-          <p>{t.noComments}</p>
-        ) : (
-          <ol class="comment-list">
-            {detail.comments.map((comment) => (
-              <li class={`comment comment-${comment.kind}`}>
-                <p class="comment-meta">
-                  <strong>{comment.authorName}</strong> · {label(ui.w.commentKind, comment.kind)} ·{' '}
-                  {formatInstant(comment.createdAt)}
-                </p>
-                <p class="comment-body">{comment.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-        {props.canComment ? (
-          <form method="post" action={workPaths.comment(detail.id)} class="work-form">
-            <Csrf auth={auth} />
-            <div class="field">
-              <label for="comment-body">{t.comment}</label>
-              <textarea id="comment-body" name="body" rows={3} required />
-            </div>
-            <div class="form-actions">
-              <button type="submit" class="secondary">
-                {t.addComment}
-              </button>
-            </div>
-          </form>
-        ) : null}
-      </section>
       {props.canWithdraw ? (
         <form method="post" action={workPaths.withdraw(detail.id)} class="withdraw">
           <Csrf auth={auth} />
