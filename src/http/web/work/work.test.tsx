@@ -74,6 +74,13 @@ describe('work screens', () => {
     const mine = await fetchPage(t, '/cong-viec/nen-tang', { headers: { cookie: ok.cookie } });
     assert.equal(mine.status, 200);
     assert.ok(mine.text.includes('Người dùng thử (ministry_editor)'), 'the header names the user');
+    const catalogue = await fetchPage(t, '/', { headers: { cookie: ok.cookie } });
+    assert.equal(
+      catalogue.res.headers.get('cache-control'),
+      'private, no-store',
+      'a named page is not shared',
+    );
+    assert.equal((await fetchPage(t, '/')).res.headers.get('cache-control'), null);
     assert.ok(mine.text.includes('Hệ thống mạng đấu thầu quốc gia'), 'a platform declared by a predecessor');
   });
 
