@@ -60,11 +60,9 @@ export async function signedInOr(c: Context<AppEnv>): Promise<Authenticated | Re
   const next = `${url.pathname}${url.search}`;
   if (c.req.method !== 'POST') return c.redirect(`${workPaths.signIn}?next=${encodeURIComponent(next)}`, 303);
   const ui = workUi(c);
-  return signInPage(
-    c,
-    { next, kept: carried(await readForm(c)), message: { text: ui.w.signIn.expired, kind: 'error' } },
-    401,
-  );
+  // Only work forms are kept; never a password (the change-password form is not one of them).
+  const kept = isWorkPath(url.pathname) ? carried(await readForm(c)) : [];
+  return signInPage(c, { next, kept, message: { text: ui.w.signIn.expired, kind: 'error' } }, 401);
 }
 
 const keptFields = (fields: FormFields): FormFields =>

@@ -246,6 +246,9 @@ describe('work screens', () => {
       kept.some(([n, v]) => n === '_keep.summary' && v === 'Ngừng nền tảng (dữ liệu thử, phiên hết hạn)'),
     );
     assert.ok(!kept.some(([n]) => n === '_keep._csrf'), 'the old token is not carried');
+    const password = await postForm(t, '/doi-mat-khau', [['currentPassword', 'bí mật cũ']], stale);
+    assert.equal(password.status, 401);
+    assert.ok(!password.html.includes('bí mật cũ'), 'a password is never written back into a page');
 
     const signedIn = await postForm(t, '/dang-nhap', [
       ...kept,
