@@ -21,6 +21,7 @@ import { overlapRulesRoutes } from './http/api/overlap-rules.routes.ts';
 import { createOverlapRulesService } from './services/overlap-rules.service.ts';
 import { catalogueHygieneRoutes } from './http/api/catalogue-hygiene.routes.ts';
 import { createCatalogueHygieneService } from './services/catalogue-hygiene.service.ts';
+import { workErrorPage, workRoutes } from './http/web/work/routes.tsx';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', catalogueHygieneRoutes(hygiene));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
+  app.route('/', workRoutes({ ...workflow.services, cookies: workflow.cookies, platforms }));
   app.route(
     '/',
     webRoutes({
@@ -111,6 +113,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       ? problemResponse(c, new NotFoundError('page', c.req.path))
       : notFoundPage(c),
   );
-  app.onError((error, c) => problemResponse(c, error));
+  // A person's browser (a page, not /api/) is answered with a page, e.g. a form refused by CSRF.
+  app.onError((error, c) =>
+    !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')
+      ? workErrorPage(error, c)
+      : problemResponse(c, error),
+  );
   return app;
 }

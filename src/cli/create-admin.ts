@@ -4,8 +4,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { DomainError, InvalidInputError } from '../domain/errors.ts';
 import { format } from '../i18n/index.ts';
-import { workflowEn } from '../i18n/workflow.en.ts';
-import { workflowVi } from '../i18n/workflow.vi.ts';
+import { en } from '../i18n/en.ts';
+import { vi, type Messages } from '../i18n/vi.ts';
 import type { CatalogueService } from '../services/catalogue.service.ts';
 import { createUserService } from '../services/user.service.ts';
 
@@ -30,8 +30,8 @@ export interface CliDeps {
 }
 
 /** Both languages, Vietnamese first, as the configuration errors are printed. */
-const say = (pick: (m: typeof workflowVi.cli) => string, params: Record<string, string> = {}) =>
-  `${format(pick(workflowVi.cli), params)}\n${format(pick(workflowEn.cli), params)}`;
+const say = (pick: (m: Messages['cli']) => string, params: Record<string, string> = {}) =>
+  `${format(pick(vi.cli), params)}\n${format(pick(en.cli), params)}`;
 
 export async function createAdminCommand(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
   let values: { email?: string; name?: string; organisation?: string };

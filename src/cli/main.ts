@@ -6,8 +6,8 @@ import { openDatabase } from '../db/database.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { format } from '../i18n/index.ts';
-import { workflowEn } from '../i18n/workflow.en.ts';
-import { workflowVi } from '../i18n/workflow.vi.ts';
+import { en } from '../i18n/en.ts';
+import { vi } from '../i18n/vi.ts';
 import { createCatalogueService } from '../services/catalogue.service.ts';
 import { createAdminCommand, type CliIo } from './create-admin.ts';
 
@@ -25,10 +25,8 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = COMMANDS[name as keyof typeof COMMANDS];
   if (!command) {
-    const text = `${format(workflowVi.cli.unknownCommand, { command: name ?? '' })}\n${workflowVi.cli.usage}`;
-    console.error(
-      `${text}\n${format(workflowEn.cli.unknownCommand, { command: name ?? '' })}\n${workflowEn.cli.usage}`,
-    );
+    const text = `${format(vi.cli.unknownCommand, { command: name ?? '' })}\n${vi.cli.usage}`;
+    console.error(`${text}\n${format(en.cli.unknownCommand, { command: name ?? '' })}\n${en.cli.usage}`);
     return 2;
   }
   const config = readConfig();

@@ -18,8 +18,6 @@ import { format, messages, type Locale } from '../i18n/index.ts';
 import { notificationsText } from '../i18n/notifications.ts';
 import { editionsEn } from '../i18n/editions.en.ts';
 import { editionsVi, type EditionsMessages } from '../i18n/editions.vi.ts';
-import { workflowEn } from '../i18n/workflow.en.ts';
-import { workflowVi, type WorkflowMessages } from '../i18n/workflow.vi.ts';
 import { signOnEn } from '../i18n/sign-on.en.ts';
 import { signOnVi } from '../i18n/sign-on.vi.ts';
 import { searchEn } from '../i18n/search.en.ts';
@@ -50,7 +48,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
 };
 
 // Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
-const workflow = (locale: Locale): WorkflowMessages => (locale === 'en' ? workflowEn : workflowVi);
+const workflow = (locale: Locale) => messages(locale);
 const editions = (locale: Locale): EditionsMessages => (locale === 'en' ? editionsEn : editionsVi);
 
 const signOn = (locale: Locale) => (locale === 'en' ? signOnEn : signOnVi);

@@ -33,6 +33,10 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { csrf } from './middleware/csrf.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { SESSION_COOKIE, session } from './middleware/session.ts';
+import { workPaths } from './web/work/paths.ts';
+
+const WEB_SIGN_IN: string = workPaths.signIn;
+const WEB_PASSWORD_PAGES: readonly string[] = [workPaths.forgotPassword, workPaths.resetPassword];
 
 /**
  * Accounts and the write side (issue 3), wired in one place so app.ts only mounts it: the
@@ -107,6 +111,9 @@ export function createWorkflow(deps: AppDeps) {
     '/api/v1/auth/sign-in',
     '/api/v1/auth/password-reset',
     '/api/v1/auth/password-reset/confirm',
+    // The same, as pages (src/http/web/work/).
+    WEB_SIGN_IN,
+    ...WEB_PASSWORD_PAGES,
   ]);
   const middleware: MiddlewareHandler<AppEnv>[] = [
     (c, next) => (c.req.method === 'POST' && LIMITED.has(c.req.path) ? limiter(c, next) : next()),
@@ -114,11 +121,15 @@ export function createWorkflow(deps: AppDeps) {
     csrf({
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
-      originCheckedPaths: (path) => path.startsWith('/api/v1/auth/'),
+      originCheckedPaths: (path) =>
+        path.startsWith('/api/v1/auth/') || path === WEB_SIGN_IN || WEB_PASSWORD_PAGES.includes(path),
       // Signing in and resetting a password do not act on the current session: the origin
       // check covers them (login CSRF), and a sign-in form needs no token from the old session.
       tokenExemptPaths: (path) =>
-        path === '/api/v1/auth/sign-in' || path.startsWith('/api/v1/auth/password-reset'),
+        path === '/api/v1/auth/sign-in' ||
+        path.startsWith('/api/v1/auth/password-reset') ||
+        path === WEB_SIGN_IN ||
+        WEB_PASSWORD_PAGES.includes(path),
     }),
   ];
 
@@ -155,5 +166,5 @@ export function createWorkflow(deps: AppDeps) {
   routes.route('/', organisationAdminRoutes(organisationAdmin));
   routes.route('/', localSystemRoutes(localSystems));
   routes.route('/', overlapReportRoutes(overlapReport));
-  return { services, middleware, routes };
+  return { services, middleware, routes, cookies };
 }

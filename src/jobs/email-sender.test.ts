@@ -5,7 +5,7 @@ import { vietnamDate } from '../clock.ts';
 import { readConfig } from '../config.ts';
 import { claimDueEmails, listEmailsTo } from '../db/email-delivery.repository.ts';
 import { listUnsentEmails } from '../db/email-outbox.repository.ts';
-import { workflowVi } from '../i18n/workflow.vi.ts';
+import { vi } from '../i18n/vi.ts';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { createTestUser, send } from '../testing/test-session.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/test-smtp-server.ts';
@@ -54,7 +54,7 @@ describe('SMTP delivery of the e-mail outbox', () => {
     assert.ok(mail);
     assert.deepEqual(mail.envelopeTo, [user.email]);
     assert.equal(mail.user, 'mailer', 'signed in to the SMTP server with the URL’s credentials');
-    assert.equal(mail.subject, workflowVi.email.passwordReset.subject);
+    assert.equal(mail.subject, vi.email.passwordReset.subject);
     assert.match(mail.subject, /Đặt lại mật khẩu/);
     assert.match(mail.from, /^Sổ đăng ký nền tảng số – thử nghiệm <no-reply@example\.gov\.vn>$/);
     const token = LINK.exec(mail.text)?.[1];

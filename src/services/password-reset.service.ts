@@ -18,7 +18,7 @@ import type { WriteContext } from '../domain/audit.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { normaliseEmail, passwordIssues, type User } from '../domain/user.ts';
 import { format } from '../i18n/index.ts';
-import { workflowVi } from '../i18n/workflow.vi.ts';
+import { vi } from '../i18n/vi.ts';
 import { hashPassword, hashToken, newToken } from './credentials.ts';
 
 /**
@@ -65,7 +65,7 @@ export async function issuePasswordToken(
     expiresAt: new Date(now.getTime() + ttlMs),
   });
   const link = `${deps.linkBase.replace(/\/$/, '')}${RESET_PAGE_PATH}?token=${token}`;
-  const template = purpose === 'invitation' ? workflowVi.email.invitation : workflowVi.email.passwordReset;
+  const template = purpose === 'invitation' ? vi.email.invitation : vi.email.passwordReset;
   const params = {
     name: user.name,
     email: user.email,

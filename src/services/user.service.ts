@@ -32,7 +32,7 @@ import {
   type Role,
   type User,
 } from '../domain/user.ts';
-import { workflowVi } from '../i18n/workflow.vi.ts';
+import { vi } from '../i18n/vi.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { generatePassword, hashPassword } from './credentials.ts';
 import { issuePasswordToken } from './password-reset.service.ts';
@@ -130,7 +130,7 @@ export function createUserService(deps: UserServiceDeps) {
             now,
           );
           await issuePasswordToken(tx, deps, created, 'invitation', now, {
-            role: workflowVi.role[input.role],
+            role: vi.role[input.role],
             organisation: org.name,
           });
           await appendAudit(

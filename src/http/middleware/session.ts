@@ -54,7 +54,13 @@ export function clearSessionCookie(c: Context<AppEnv>, options: CookieOptions) {
 }
 
 /** What a user who must change a one-time password may still do. */
-const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/v1/auth/password', '/api/v1/auth/sign-out']);
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  '/api/v1/auth/password',
+  '/api/v1/auth/sign-out',
+  // The same as pages (src/http/web/work/).
+  '/doi-mat-khau',
+  '/dang-xuat',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function session(auth: AuthService, options: CookieOptions): MiddlewareHandler<AppEnv> {

@@ -5,8 +5,9 @@ import { paths } from './paths.ts';
 import { FEED_PATH } from './publication-link.ts';
 import { ICON_HREF, STYLESHEET_HREF } from './static.ts';
 import type { Ui } from './ui.ts';
+import { AccountBox } from './work/account.tsx';
 
-export type Section = 'catalogue' | 'editions' | 'organisations' | 'statistics' | 'api' | 'overlap';
+export type Section = 'catalogue' | 'editions' | 'organisations' | 'statistics' | 'api' | 'overlap' | 'work';
 
 export interface Crumb {
   href: string;
@@ -96,6 +97,7 @@ export function Layout({ ui, title, section, crumbs, children }: LayoutProps) {
                 ))}
               </ul>
             </nav>
+            <AccountBox ui={ui} />
           </div>
           <Nav ui={ui} section={section} />
         </header>

@@ -30,6 +30,8 @@ export function renderPage(c: Context<AppEnv>, ui: Ui, options: PageOptions, bod
     setCookie(c, 'lang', lang, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax', httpOnly: true });
   // The page differs by language, which comes from ?lang=, the cookie or Accept-Language.
   c.header('Vary', 'Accept-Language, Cookie');
+  // A signed-in person's page names them and holds their CSRF token (the header's sign-out).
+  if (c.get('auth')) c.header('Cache-Control', 'private, no-store');
   c.header('Content-Language', ui.locale);
   return c.html(html`<!DOCTYPE html>${document}`, options.status ?? 200) as Response;
 }

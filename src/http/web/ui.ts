@@ -15,6 +15,8 @@ export interface Ui {
    * and a filter chosen by code finds its name.
    */
   orgs: ReadonlyMap<string, OrgEntry>;
+  /** The signed-in person, for the header (null: the public). */
+  account?: { name: string; csrfToken: string } | null;
 }
 
 export interface OrgEntry {
@@ -27,7 +29,9 @@ export function makeUi(c: Context<AppEnv>, orgs: readonly OrgEntry[] = []): Ui {
   const locale = c.get('locale') ?? 'vi';
   const byKey = new Map<string, OrgEntry>();
   for (const org of orgs) byKey.set(org.id, org).set(org.code, org);
-  return { locale, m: messages(locale), url: new URL(c.req.url), orgs: byKey };
+  const auth = c.get('auth');
+  const account = auth ? { name: auth.user.name, csrfToken: auth.csrfToken } : null;
+  return { locale, m: messages(locale), url: new URL(c.req.url), orgs: byKey, account };
 }
 
 export function orgHref(ui: Ui, ref: OrganisationRef): string {
