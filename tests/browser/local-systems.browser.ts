@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { localSystemsVi } from '../../src/i18n/local-systems.vi.ts';
+import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { send, signInAs, type TestSession } from '../../src/testing/test-session.ts';
 
@@ -12,11 +11,10 @@ import { send, signInAs, type TestSession } from '../../src/testing/test-session
  * A locality officer's list of its systems and the authority's nationwide report, in Chromium
  * with JavaScript off. The systems are SYNTHETIC (marked "thử nghiệm"). Screenshots in test-results/.
  */
-const SHOTS = 'test-results';
 
 describe('local systems pages in Chromium', () => {
   let t: TestApp;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let browser: Browser;
   let base = '';
   let officer: TestSession;
@@ -41,21 +39,14 @@ describe('local systems pages in Chromium', () => {
       const res = await send(t, 'POST', '/api/v1/local-systems', { session: officer, body });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve(info.port),
-      );
-    });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
-    });
+    served = await serveApp(t);
+    base = served.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await t?.close();
   });
 

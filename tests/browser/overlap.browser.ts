@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { overlapCheckVi as t } from '../../src/i18n/overlap-check.vi.ts';
 import { vi } from '../../src/i18n/vi.ts';
+import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { signInAs } from '../../src/testing/test-session.ts';
 import { catalogueHygieneVi as h } from '../../src/i18n/catalogue-hygiene.vi.ts';
@@ -15,11 +14,10 @@ import { catalogueHygieneVi as h } from '../../src/i18n/catalogue-hygiene.vi.ts'
  * legitimate counterpart of a national platform, and an unrelated plan. Plans are like those of
  * tests/contract/overlap-sample.jsonl. Screenshots go to test-results/.
  */
-const SHOTS = 'test-results';
 
 describe('overlap check page in Chromium', () => {
   let app: TestApp;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
@@ -27,30 +25,14 @@ describe('overlap check page in Chromium', () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await openTestApp();
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve(info.port),
-      );
-    });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    served = await serveApp(app);
+    base = served.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await app?.close();
     assert.deepEqual(problems, []);
   });

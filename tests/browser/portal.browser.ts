@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { vi } from '../../src/i18n/vi.ts';
+import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 
 /**
  * The flows people use, in real Chromium against the real app over HTTP, with JavaScript off:
  * the portal must work with plain links and GET forms. Screenshots go to test-results/.
  */
-const SHOTS = 'test-results';
 const DESKTOP = { width: 1280, height: 900 };
 const MOBILE = { width: 390, height: 844 };
 
 describe('public portal in Chromium', () => {
   let t: TestApp;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
@@ -26,30 +24,14 @@ describe('public portal in Chromium', () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await openTestApp();
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve(info.port),
-      );
-    });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    served = await serveApp(t);
+    base = served.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await t?.close();
   });
 

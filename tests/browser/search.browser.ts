@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { vi } from '../../src/i18n/vi.ts';
+import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 
 /**
  * Search as people type it, in real Chromium with JavaScript off: a typo still finds the
  * platform (its matched words marked), and a facet narrows a query. Screenshots: test-results/.
  */
-const SHOTS = 'test-results';
 
 describe('search in Chromium', () => {
   let t: TestApp;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
@@ -23,21 +21,14 @@ describe('search in Chromium', () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await openTestApp();
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve(info.port),
-      );
-    });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
-    });
+    served = await serveApp(t);
+    base = served.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await t?.close();
     assert.deepEqual(problems, []);
   });

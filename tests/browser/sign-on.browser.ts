@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { signOnVi } from '../../src/i18n/sign-on.vi.ts';
+import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../src/testing/test-oidc-provider.ts';
 import { createTestUser } from '../../src/testing/test-session.ts';
@@ -16,7 +16,6 @@ import { createTestUser } from '../../src/testing/test-session.ts';
  * its development login and consent forms), real redirects and cookies. Synthetic accounts only.
  * Screenshots go to test-results/.
  */
-const SHOTS = 'test-results';
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -29,7 +28,7 @@ async function freePort(): Promise<number> {
 describe('single sign-on in Chromium', () => {
   let idp: TestOidcProvider;
   let t: TestApp;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let browser: Browser;
   let base = '';
 
@@ -47,27 +46,13 @@ describe('single sign-on in Chromium', () => {
         OIDC_CLIENT_SECRET: idp.clientSecret,
       },
     });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
-    });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    served = await serveApp(t, port);
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await t?.close();
     await idp?.close();
   });

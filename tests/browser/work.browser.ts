@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { vi } from '../../src/i18n/vi.ts';
 import { workVi } from '../../src/i18n/work.vi.ts';
+import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { createTestUser } from '../../src/testing/test-session.ts';
 
@@ -15,12 +14,11 @@ import { createTestUser } from '../../src/testing/test-session.ts';
  * resubmits, the reviewer approves, and the public page shows the change. The accounts are
  * created with random passwords (no default ones); every value entered is synthetic.
  */
-const SHOTS = 'test-results';
 const PLATFORM = 'he-thong-mang-dau-thau-quoc-gia';
 
 describe('work screens in Chromium', () => {
   let t: TestApp;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
@@ -28,30 +26,14 @@ describe('work screens in Chromium', () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await openTestApp();
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve(info.port),
-      );
-    });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    served = await serveApp(t);
+    base = served.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await t?.close();
   });
 
