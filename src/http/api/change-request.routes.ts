@@ -3,14 +3,7 @@ import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from '../../domain/chan
 import type { ChangeRequestService } from '../../services/change-request.service.ts';
 import type { ChangeRequestDetail as Detail, ChangeRequestView } from '../../services/change-request.view.ts';
 import { ChangeRequestDetail, ChangeRequestSchema, ProposedContent } from './change-request.schemas.ts';
-import {
-  etagHeader,
-  etagOf,
-  expectedVersion,
-  IfMatchHeaders,
-  preconditionFailed,
-  withPrecondition,
-} from './if-match.ts';
+import { etagHeader, etagOf, versionedWrite, IfMatchHeaders, preconditionFailed } from './if-match.ts';
 import { apiRouter } from './router.ts';
 import { listParam } from './schemas.ts';
 import { requestMeta, SESSION_SECURITY, VersionField, writeProblems } from './write-context.ts';
@@ -198,61 +191,42 @@ export function changeRequestRoutes(crs: ChangeRequestService) {
     )
     .openapi(update, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const cr = await withPrecondition(expected, () =>
-        crs.update(
-          c.get('actor'),
-          c.req.valid('param').id,
-          { ...body, version: expected.version },
-          requestMeta(c),
-        ),
+      const cr = await versionedWrite(c, body.version, (version) =>
+        crs.update(c.get('actor'), c.req.valid('param').id, { ...body, version }, requestMeta(c)),
       );
-      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(submit, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const cr = await withPrecondition(expected, () =>
+      const cr = await versionedWrite(c, body.version, (version) =>
         crs.transition(
           c.get('actor'),
           c.req.valid('param').id,
           'submit',
-          { ...body, version: expected.version },
+          { ...body, version },
           requestMeta(c),
         ),
       );
-      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(withdraw, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const cr = await withPrecondition(expected, () =>
+      const cr = await versionedWrite(c, body.version, (version) =>
         crs.transition(
           c.get('actor'),
           c.req.valid('param').id,
           'withdraw',
-          { ...body, version: expected.version },
+          { ...body, version },
           requestMeta(c),
         ),
       );
-      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(decision, async (c) => {
       const { decision: event, ...input } = c.req.valid('json');
-      const expected = expectedVersion(c, input.version);
-      const cr = await withPrecondition(expected, () =>
-        crs.transition(
-          c.get('actor'),
-          c.req.valid('param').id,
-          event,
-          { ...input, version: expected.version },
-          requestMeta(c),
-        ),
+      const cr = await versionedWrite(c, input.version, (version) =>
+        crs.transition(c.get('actor'), c.req.valid('param').id, event, { ...input, version }, requestMeta(c)),
       );
-      c.header('ETag', etagOf(cr.version));
       return c.json(detailJson(cr), 200);
     })
     .openapi(comment, async (c) => {

@@ -11,6 +11,7 @@ import {
   expectedVersion,
   IfMatchHeaders,
   preconditionFailed,
+  versionedWrite,
   withPrecondition,
 } from './if-match.ts';
 import { apiRouter } from './router.ts';
@@ -357,33 +358,20 @@ export function editionWorkflowRoutes(editions: EditionWorkflowService, maxFileB
     })
     .openapi(update, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const e = await withPrecondition(expected, () =>
-        editions.update(
-          c.get('actor'),
-          c.req.valid('param').id,
-          { ...body, version: expected.version },
-          requestMeta(c),
-        ),
+      const e = await versionedWrite(c, body.version, (version) =>
+        editions.update(c.get('actor'), c.req.valid('param').id, { ...body, version }, requestMeta(c)),
       );
-      c.header('ETag', etagOf(e.version));
       return c.json(present(e), 200);
     })
     .openapi(setEntries, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const e = await withPrecondition(expected, () =>
-        editions.setEntries(
-          c.get('actor'),
-          c.req.valid('param').id,
-          { ...body, version: expected.version },
-          requestMeta(c),
-        ),
+      const e = await versionedWrite(c, body.version, (version) =>
+        editions.setEntries(c.get('actor'), c.req.valid('param').id, { ...body, version }, requestMeta(c)),
       );
-      c.header('ETag', etagOf(e.version));
       return c.json(present(e), 200);
     })
     .openapi(attachFile, async (c) => {
+      // The version is read before the body, so a request without one is refused unread.
       const expected = expectedVersion(c, c.req.valid('query').version);
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       let content: Uint8Array;
@@ -421,16 +409,9 @@ export function editionWorkflowRoutes(editions: EditionWorkflowService, maxFileB
     })
     .openapi(publish, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const e = await withPrecondition(expected, () =>
-        editions.publish(
-          c.get('actor'),
-          c.req.valid('param').id,
-          { version: expected.version },
-          requestMeta(c),
-        ),
+      const e = await versionedWrite(c, body.version, (version) =>
+        editions.publish(c.get('actor'), c.req.valid('param').id, { version }, requestMeta(c)),
       );
-      c.header('ETag', etagOf(e.version));
       return c.json(present(e), 200);
     })
     .openapi(compare, async (c) => {

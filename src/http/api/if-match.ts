@@ -80,3 +80,19 @@ export const etagHeader = {
     schema: { type: 'string' as const },
   },
 };
+
+/**
+ * A write under optimistic concurrency, as every versioned route does it: the expected version
+ * from If-Match or the body, 412 instead of 409 for a stale If-Match, and the new version's ETag
+ * on the response.
+ */
+export async function versionedWrite<T extends { version: number }>(
+  c: Context<AppEnv>,
+  bodyVersion: number | undefined,
+  write: (version: number) => Promise<T>,
+): Promise<T> {
+  const expected = expectedVersion(c, bodyVersion);
+  const result = await withPrecondition(expected, () => write(expected.version));
+  c.header('ETag', etagOf(result.version));
+  return result;
+}

@@ -2,14 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { LINK_KINDS, ORGANISATION_KINDS, ORGANISATION_LEVELS } from '../../domain/organisation.ts';
 import type { VersionedOrganisation } from '../../db/organisation-admin.repository.ts';
 import type { OrganisationAdminService } from '../../services/organisation-admin.service.ts';
-import {
-  etagHeader,
-  etagOf,
-  expectedVersion,
-  IfMatchHeaders,
-  preconditionFailed,
-  withPrecondition,
-} from './if-match.ts';
+import { etagHeader, etagOf, versionedWrite, IfMatchHeaders, preconditionFailed } from './if-match.ts';
 import { apiRouter } from './router.ts';
 import { requestMeta, SESSION_SECURITY, VersionField, writeProblems } from './write-context.ts';
 
@@ -188,16 +181,9 @@ export function organisationAdminRoutes(organisations: OrganisationAdminService)
     })
     .openapi(update, async (c) => {
       const body = c.req.valid('json');
-      const expected = expectedVersion(c, body.version);
-      const o = await withPrecondition(expected, () =>
-        organisations.update(
-          c.get('actor'),
-          c.req.valid('param').id,
-          { ...body, version: expected.version },
-          requestMeta(c),
-        ),
+      const o = await versionedWrite(c, body.version, (version) =>
+        organisations.update(c.get('actor'), c.req.valid('param').id, { ...body, version }, requestMeta(c)),
       );
-      c.header('ETag', etagOf(o.version));
       return c.json(present(o), 200);
     })
     .openapi(reorganise, async (c) => {
