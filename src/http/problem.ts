@@ -17,7 +17,7 @@ import {
 import { format, messages, type Locale } from '../i18n/index.ts';
 import { notificationsText } from '../i18n/notifications.ts';
 import { editionsEn } from '../i18n/editions.en.ts';
-import { editionsVi, type EditionsMessages } from '../i18n/editions.vi.ts';
+import { editionsVi } from '../i18n/editions.vi.ts';
 import { signOnEn } from '../i18n/sign-on.en.ts';
 import { signOnVi } from '../i18n/sign-on.vi.ts';
 import { searchEn } from '../i18n/search.en.ts';
@@ -47,12 +47,42 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   payload_too_large: 413,
 };
 
-// Texts of accounts and workflow, kept apart until they are merged into vi.ts/en.ts.
-const workflow = (locale: Locale) => messages(locale);
-const editions = (locale: Locale): EditionsMessages => (locale === 'en' ? editionsEn : editionsVi);
+interface ProblemTexts {
+  problem: Record<string, { title: string; detail: string }> & {
+    internal: { title: string; detail: string };
+  };
+  field: Record<string, string>;
+  resource: Record<string, string>;
+  conflict: Record<string, string>;
+}
 
-const signOn = (locale: Locale) => (locale === 'en' ? signOnEn : signOnVi);
-const localSystems = (locale: Locale) => (locale === 'en' ? localSystemsEn : localSystemsVi);
+/**
+ * The texts errors use, from the main catalogue and the areas that still keep theirs apart
+ * (search, notifications, editions, local systems, sign-on), merged once per locale; the main
+ * catalogue wins a clash.
+ */
+function problemTexts(locale: Locale): ProblemTexts {
+  const m = messages(locale);
+  const en = locale === 'en';
+  const search = en ? searchEn : searchVi;
+  const notifications = notificationsText(locale);
+  const ed = en ? editionsEn : editionsVi;
+  const local = en ? localSystemsEn : localSystemsVi;
+  const signOn = en ? signOnEn : signOnVi;
+  return {
+    problem: { ...ed.problem, ...signOn.problem, ...m.problem },
+    field: { ...search.field, ...notifications.field, ...ed.field, ...local.field, ...m.field },
+    resource: {
+      ...search.resource,
+      ...notifications.resource,
+      ...ed.resource,
+      ...local.resource,
+      ...m.resource,
+    },
+    conflict: { ...ed.conflict, ...local.conflict, ...m.conflict },
+  };
+}
+const TEXTS: Record<Locale, ProblemTexts> = { vi: problemTexts('vi'), en: problemTexts('en') };
 
 export interface ProblemBody {
   type: string;
@@ -67,15 +97,7 @@ export interface ProblemBody {
 }
 
 export function fieldMessage(issue: FieldIssue, locale: Locale): string {
-  const search = locale === 'en' ? searchEn : searchVi;
-  const m = {
-    ...search.field,
-    ...workflow(locale).field,
-    ...notificationsText(locale).field,
-    ...editions(locale).field,
-    ...localSystems(locale).field,
-    ...messages(locale).field,
-  } as Record<string, string>;
+  const m = TEXTS[locale].field;
   return format(m[issue.code] ?? m.invalid ?? issue.code, issue.params);
 }
 
@@ -111,7 +133,7 @@ export function problemFor(
 ): { status: ContentfulStatusCode; body: ProblemBody } {
   const locale = c.get('locale') ?? 'vi';
   const requestId = c.get('requestId') ?? '';
-  const m = messages(locale);
+  const texts = TEXTS[locale];
   const domain =
     error instanceof ZodError
       ? new InvalidInputError(zodIssues(error))
@@ -119,27 +141,11 @@ export function problemFor(
         ? fromHttpException(error)
         : error;
   const code = domain instanceof DomainError ? domain.code : 'internal';
-  const w = workflow(locale);
-  const ed = editions(locale);
-  const text =
-    m.problem[code as keyof typeof m.problem] ??
-    w.problem[code as keyof typeof w.problem] ??
-    signOn(locale).problem[code as keyof typeof signOnVi.problem] ??
-    ed.problem[code as keyof typeof ed.problem] ??
-    m.problem.internal;
+  const text = texts.problem[code] ?? texts.problem.internal;
   const params: Record<string, string | number> = { requestId };
   const extra: Record<string, unknown> = {};
   if (domain instanceof NotFoundError) {
-    const search = locale === 'en' ? searchEn : searchVi;
-    const resources = {
-      ...search.resource,
-      ...w.resource,
-      ...notificationsText(locale).resource,
-      ...ed.resource,
-      ...localSystems(locale).resource,
-      ...m.resource,
-    } as Record<string, string>;
-    params.resource = resources[domain.resource] ?? domain.resource;
+    params.resource = texts.resource[domain.resource] ?? domain.resource;
     params.key = domain.key;
   }
   if (domain instanceof InvalidInputError) {
@@ -152,16 +158,12 @@ export function problemFor(
     }));
   }
   if (domain instanceof ConflictError) {
-    const reasons = { ...ed.conflict, ...localSystems(locale).conflict, ...w.conflict } as Record<
-      string,
-      string
-    >;
-    params.reason = reasons[domain.reason] ?? domain.reason;
+    params.reason = texts.conflict[domain.reason] ?? domain.reason;
     extra.reason = domain.reason;
     Object.assign(extra, domain.details);
   }
   if (domain instanceof SignOnError) {
-    params.reason = signOn(locale).reason[domain.reason];
+    params.reason = (locale === 'en' ? signOnEn : signOnVi).reason[domain.reason];
     extra.reason = domain.reason;
   }
   if (domain instanceof PreconditionFailedError) extra.currentVersion = domain.currentVersion;
