@@ -62,7 +62,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Reads carry an ETag; a client that sends If-None-Match gets 304 without the body.
   app.use('*', etag({ weak: true }));
   // Accounts and the write side: session, CSRF and sign-in rate limit, then their routes.
-  const workflow = createWorkflow(deps);
+  // The overlap rules in force: used by anonymous checks and by the checks of local systems.
+  const overlapRules = createOverlapRulesService({ db: deps.database.db, clock: deps.clock });
+  const workflow = createWorkflow(deps, overlapRules);
   app.use('*', ...workflow.middleware);
 
   // Liveness: the process answers (no database). Also the trivial-route baseline of bench:api.
@@ -85,7 +87,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     now: () => deps.clock.now().getTime(),
   });
   app.use('/api/v1/overlap-checks', overlapLimit);
-  const overlapRules = createOverlapRulesService({ db: deps.database.db, clock: deps.clock });
   const overlap = createOverlapService(deps.catalogue, () => deps.clock.now(), overlapRules);
   app.route('/', overlapRoutes(overlap));
   app.route('/', overlapRulesRoutes(overlapRules));

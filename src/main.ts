@@ -14,7 +14,8 @@ import { createCatalogueService } from './services/catalogue.service.ts';
 import { createWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { publicBase, publicationPageUrl } from './http/web/publication-link.ts';
 import { createOverlapRecheckJob } from './jobs/overlap-recheck.job.ts';
-import { createLocalSystemChecker } from './services/local-system.check.ts';
+import { createLocalSystemChecker, rulesInForce } from './services/local-system.check.ts';
+import { createOverlapRulesService } from './services/overlap-rules.service.ts';
 
 /** The composition root: reads the configuration, opens the database, wires and serves. */
 async function main(): Promise<void> {
@@ -61,7 +62,10 @@ async function main(): Promise<void> {
     db: database.db,
     clock: systemClock,
     log,
-    checker: createLocalSystemChecker(catalogue),
+    checker: createLocalSystemChecker(
+      catalogue,
+      rulesInForce(createOverlapRulesService({ db: database.db, clock: systemClock })),
+    ),
     linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
     intervalMs: config.overlapRecheckSeconds * 1000,
   });

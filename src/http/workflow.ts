@@ -12,7 +12,8 @@ import { createPlatformVersionService } from '../services/platform-version.servi
 import { createSignOnService } from '../services/sign-on.service.ts';
 import { createUserService } from '../services/user.service.ts';
 import { createTermService } from '../services/term.service.ts';
-import { createLocalSystemChecker } from '../services/local-system.check.ts';
+import { createLocalSystemChecker, rulesInForce } from '../services/local-system.check.ts';
+import type { OverlapRulesService } from '../services/overlap-rules.service.ts';
 import { createLocalSystemService } from '../services/local-system.service.ts';
 import { createOverlapReportService } from '../services/overlap-report.service.ts';
 import { localSystemRoutes } from './api/local-system.routes.ts';
@@ -43,7 +44,7 @@ const WEB_PASSWORD_PAGES: readonly string[] = [workPaths.forgotPassword, workPat
  * services, the middleware every request passes (session, CSRF, sign-in rate limit), and the
  * API routes.
  */
-export function createWorkflow(deps: AppDeps) {
+export function createWorkflow(deps: AppDeps, overlapRules: OverlapRulesService) {
   const { config, clock, catalogue } = deps;
   const db = deps.database.db;
   // Links in e-mails use the configured public URL, never the request's Host header (which
@@ -81,7 +82,7 @@ export function createWorkflow(deps: AppDeps) {
   });
   const organisationAdmin = createOrganisationAdminService({ db, clock, catalogue });
   // Local systems and the nationwide overlap report (issue 5).
-  const checker = createLocalSystemChecker(catalogue);
+  const checker = createLocalSystemChecker(catalogue, rulesInForce(overlapRules));
   const localSystems = createLocalSystemService({ db, clock, catalogue, checker });
   const overlapReport = createOverlapReportService({ db, clock, catalogue });
   const services = {

@@ -15,6 +15,7 @@ import {
 import { buildDictionary } from '../domain/text/dictionary.ts';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
 import { toOverlapPlatform } from './overlap.service.ts';
+import type { OverlapRulesService } from './overlap-rules.service.ts';
 
 /**
  * Checks local systems against the catalogue and says which catalogue and rules a check ran
@@ -22,6 +23,12 @@ import { toOverlapPlatform } from './overlap.service.ts';
  * is a new "rules version" without anyone numbering them).
  */
 export type RulesSource = () => Promise<OverlapRules> | OverlapRules;
+
+/** The rules the authority keeps in force (overlap-rules.service.ts), as a checker's source. */
+export const rulesInForce =
+  (service: Pick<OverlapRulesService, 'current'>): RulesSource =>
+  async () =>
+    (await service.current()).rules;
 
 export function rulesVersion(rules: OverlapRules): string {
   return createHash('sha256').update(JSON.stringify(rules)).digest('hex').slice(0, 16);
