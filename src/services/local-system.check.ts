@@ -5,16 +5,9 @@ import {
   type LocalSystem,
   type NewCheckSnapshot,
 } from '../domain/local-system.ts';
-import {
-  checkOverlap,
-  DEFAULT_OVERLAP_RULES,
-  prepareCatalogue,
-  type OverlapRules,
-  type PreparedCatalogue,
-} from '../domain/overlap/index.ts';
-import { buildDictionary } from '../domain/text/dictionary.ts';
+import { checkOverlap, DEFAULT_OVERLAP_RULES, type OverlapRules } from '../domain/overlap/index.ts';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
-import { toOverlapPlatform } from './overlap.service.ts';
+import { prepareSnapshot } from './overlap.service.ts';
 import type { OverlapRulesService } from './overlap-rules.service.ts';
 
 /**
@@ -49,16 +42,7 @@ export function createLocalSystemChecker(
   catalogue: CatalogueService,
   rules: RulesSource = () => DEFAULT_OVERLAP_RULES,
 ): LocalSystemChecker {
-  const prepared = new WeakMap<CatalogueSnapshot, PreparedCatalogue>();
   const versions = new WeakMap<OverlapRules, string>();
-  const prepare = (snapshot: CatalogueSnapshot): PreparedCatalogue => {
-    let p = prepared.get(snapshot);
-    if (!p) {
-      p = prepareCatalogue(snapshot.platforms.map(toOverlapPlatform), buildDictionary(snapshot.terms));
-      prepared.set(snapshot, p);
-    }
-    return p;
-  };
   const current: LocalSystemChecker['current'] = async () => {
     const [snapshot, r] = await Promise.all([catalogue.snapshot(), rules()]);
     let version = versions.get(r);
@@ -79,7 +63,7 @@ export function createLocalSystemChecker(
           functions: system.functions,
           data: system.data,
         },
-        prepare(snapshot),
+        prepareSnapshot(snapshot),
         r,
       );
       return snapshotOf(system, result, {

@@ -50,27 +50,32 @@ const BUILT_IN: OverlapRulesSource = {
   current: () => Promise.resolve({ version: 0, rules: DEFAULT_OVERLAP_RULES }),
 };
 
+/**
+ * The overlap engine's prepared form of a catalogue snapshot, built once per snapshot for the
+ * whole process (anonymous checks, local-system checks and catalogue hygiene share it).
+ */
+const preparedBySnapshot = new WeakMap<CatalogueSnapshot, PreparedCatalogue>();
+export function prepareSnapshot(snapshot: CatalogueSnapshot): PreparedCatalogue {
+  let p = preparedBySnapshot.get(snapshot);
+  if (!p) {
+    p = prepareCatalogue(snapshot.platforms.map(toOverlapPlatform), buildDictionary(snapshot.terms));
+    preparedBySnapshot.set(snapshot, p);
+  }
+  return p;
+}
+
 export function createOverlapService(
   catalogue: CatalogueService,
   now: () => Date,
   rulesSource: OverlapRulesSource = BUILT_IN,
 ) {
-  const prepared = new WeakMap<CatalogueSnapshot, PreparedCatalogue>();
-  const prepare = (snapshot: CatalogueSnapshot): PreparedCatalogue => {
-    let p = prepared.get(snapshot);
-    if (!p) {
-      p = prepareCatalogue(snapshot.platforms.map(toOverlapPlatform), buildDictionary(snapshot.terms));
-      prepared.set(snapshot, p);
-    }
-    return p;
-  };
   return {
     /** Validates untrusted input (bounded), then checks it. */
     async check(input: unknown): Promise<OverlapCheckView> {
       const validated = validateProposal(input);
       if (!validated.ok) throw new InvalidInputError(validated.error.issues);
       const [snapshot, rules] = await Promise.all([catalogue.snapshot(), rulesSource.current()]);
-      const result = checkOverlap(validated.proposal, prepare(snapshot), rules.rules);
+      const result = checkOverlap(validated.proposal, prepareSnapshot(snapshot), rules.rules);
       return {
         ...result,
         catalogueRevision: snapshot.revision,
@@ -81,7 +86,7 @@ export function createOverlapService(
     /** The prepared catalogue of the current snapshot, with the rules in force (catalogue hygiene). */
     async prepared() {
       const [snapshot, rules] = await Promise.all([catalogue.snapshot(), rulesSource.current()]);
-      return { snapshot, prepared: prepare(snapshot), rules };
+      return { snapshot, prepared: prepareSnapshot(snapshot), rules };
     },
     async platform(id: string) {
       return (await catalogue.snapshot()).platformById.get(id);
