@@ -76,3 +76,15 @@ export async function queryAudit(db: Db, filter: AuditFilter): Promise<AuditEntr
     clientAddress: r.client_address,
   }));
 }
+
+/** Which of these request ids have at least one audit entry. */
+export async function auditedRequestIds(db: Db, requestIds: readonly string[]): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('request_id')
+    .distinct()
+    .where('request_id', 'in', [...requestIds])
+    .execute();
+  return new Set(rows.map((r) => r.request_id).filter((id): id is string => id !== null));
+}

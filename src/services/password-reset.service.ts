@@ -97,14 +97,37 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
      */
     async request(rawEmail: string, context: WriteContext): Promise<void> {
       const now = clock.now();
-      const found = await findCredentials(db, normaliseEmail(rawEmail));
-      if (!found || found.user.disabled) return;
+      const email = normaliseEmail(rawEmail);
+      const found = await findCredentials(db, email);
+      // A request that sends nothing is audited too (who asked for which address, from where),
+      // so the authority can see reset requests used to probe for accounts.
+      const notSent = (tx: Db, reason: string, user: User | null) =>
+        appendAudit(
+          tx,
+          context,
+          [
+            {
+              action: 'auth.password_reset_not_sent',
+              targetType: 'user',
+              targetId: user?.id ?? null,
+              after: { email, reason },
+              actor: user ? { userId: user.id, organisationId: user.organisationId } : null,
+            },
+          ],
+          now,
+        );
+      if (!found || found.user.disabled) {
+        await notSent(db, found ? 'disabled' : 'unknown', found?.user ?? null);
+        return;
+      }
       const user = found.user;
       await db.transaction().execute(async (tx) => {
         if (
           (await countRecentResets(tx, user.id, new Date(now.getTime() - 3_600_000))) >= MAX_RESETS_PER_HOUR
-        )
+        ) {
+          await notSent(tx, 'rate_limited', user);
           return;
+        }
         await issuePasswordToken(tx, deps, user, 'reset', now);
         const actor = { userId: user.id, organisationId: user.organisationId };
         await appendAudit(

@@ -44,6 +44,23 @@ describe('password reset by e-mailed token', () => {
     assert.equal(known.status, 202);
     assert.equal(unknown.status, 202);
     assert.equal((await listUnsentEmails(t.db)).length, before + 1);
+    // Both requests are in the audit log; the one that sent nothing says why.
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'after', 'request_id'])
+      .where('request_id', 'in', [
+        known.res.headers.get('x-request-id') ?? '',
+        unknown.res.headers.get('x-request-id') ?? '',
+      ])
+      .execute();
+    assert.deepEqual(audited.map((a) => a.action).sort(), [
+      'auth.password_reset_not_sent',
+      'auth.password_reset_requested',
+    ]);
+    assert.deepEqual(audited.find((a) => a.action === 'auth.password_reset_not_sent')?.after, {
+      email: 'nobody@example.gov.vn',
+      reason: 'unknown',
+    });
     const token = await tokenFromMail(user.email);
     const stored = await t.db
       .selectFrom('password_reset')
