@@ -25,6 +25,12 @@ function listed(snapshot: CatalogueSnapshot, edition: StoredEdition): Platform[]
 
 export function createEditionService(catalogue: CatalogueService, today: () => string) {
   return {
+    /** Each edition's document number with its date, for citing it as "… ngày dd/mm/yyyy". */
+    async documentDates(): Promise<Map<string, string>> {
+      const snapshot = await catalogue.snapshot();
+      return new Map(snapshot.editions.map((e) => [e.document.number, e.document.issuedOn]));
+    },
+
     async list(): Promise<EditionView[]> {
       const snapshot = await catalogue.snapshot();
       return snapshot.editions.map((e) => ({ ...e, registeredTotal: listed(snapshot, e).length }));

@@ -24,7 +24,10 @@ describe('record pages', () => {
     assert.ok(page.html.includes('href="/co-quan/bo-ke-hoach-va-dau-tu">Bộ Kế hoạch và Đầu tư</a>'));
     assert.ok(page.text.includes(vi.ownerBasis['general-knowledge']));
     assert.ok(page.text.includes(vi.platform.notKnown), 'empty fields say "Chưa có thông tin"');
-    assert.ok(page.html.includes(`href="${EDITION_2765}"`));
+    assert.ok(
+      page.html.includes(`<a href="${EDITION_2765}">2765/BTTTT-CĐSQG ngày 15/07/2024</a>`),
+      'the edition is cited with its date',
+    );
     assert.match(page.html, /<a href="https:[^"]+" rel="external noopener noreferrer"/);
     assert.match(page.text, /\d\d\/\d\d\/\d{4}/, 'dates as dd/mm/yyyy');
     assert.doesNotMatch(page.text, /\d{4}-\d\d-\d\d/, 'no ISO dates shown');

@@ -41,7 +41,10 @@ export function webRoutes(deps: WebDeps) {
   staticRoutes(web);
 
   /** The page's vocabulary, with the organisations so links can use their codes. */
-  const uiFor = async (c: Context<AppEnv>): Promise<Ui> => makeUi(c, await deps.organisations.list({}));
+  const uiFor = async (c: Context<AppEnv>): Promise<Ui> => {
+    const [orgs, documents] = await Promise.all([deps.organisations.list({}), deps.editions.documentDates()]);
+    return makeUi(c, orgs, documents);
+  };
 
   const catalogue = async (c: Context<AppEnv>) => {
     const ui = await uiFor(c);

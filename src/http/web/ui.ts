@@ -17,6 +17,8 @@ export interface Ui {
   orgs: ReadonlyMap<string, OrgEntry>;
   /** The signed-in person, for the header (null: the public). */
   account?: { name: string; csrfToken: string } | null;
+  /** Dates of the editions' documents by number, so a document is cited with its date. */
+  documents?: ReadonlyMap<string, string>;
 }
 
 export interface OrgEntry {
@@ -25,13 +27,24 @@ export interface OrgEntry {
   name: string;
 }
 
-export function makeUi(c: Context<AppEnv>, orgs: readonly OrgEntry[] = []): Ui {
+export function makeUi(
+  c: Context<AppEnv>,
+  orgs: readonly OrgEntry[] = [],
+  documents?: ReadonlyMap<string, string>,
+): Ui {
   const locale = c.get('locale') ?? 'vi';
   const byKey = new Map<string, OrgEntry>();
   for (const org of orgs) byKey.set(org.id, org).set(org.code, org);
   const auth = c.get('auth');
   const account = auth ? { name: auth.user.name, csrfToken: auth.csrfToken } : null;
-  return { locale, m: messages(locale), url: new URL(c.req.url), orgs: byKey, account };
+  return {
+    locale,
+    m: messages(locale),
+    url: new URL(c.req.url),
+    orgs: byKey,
+    account,
+    ...(documents ? { documents } : {}),
+  };
 }
 
 export function orgHref(ui: Ui, ref: OrganisationRef): string {
