@@ -60,6 +60,9 @@ describe('single sign-on in Chromium', () => {
   /** Through the provider's forms as a person would: the account id, any password, consent. */
   async function signOnAs(page: Page, accountId: string, returnTo: string) {
     await page.goto(`${base}/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+    await atProvider(page, accountId);
+  }
+  async function atProvider(page: Page, accountId: string) {
     assert.ok(page.url().startsWith(idp.issuer), 'at the provider');
     await page.locator('input[name="login"]').fill(accountId);
     await page.locator('input[name="password"]').fill('bất kỳ');
@@ -81,6 +84,23 @@ describe('single sign-on in Chromium', () => {
     const me = await page.request.get(`${base}/api/v1/auth/me`);
     assert.equal(me.status(), 200);
     assert.equal(((await me.json()) as { user: { id: string } }).user.id, user.userId);
+    await context.close();
+  });
+
+  it('signs on from the button on the sign-in page, back to where the person was going', async () => {
+    const user = await createTestUser(t, 'ministry_editor');
+    idp.accounts.set('can-bo-nut', { email: user.email, emailVerified: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/cong-viec/de-nghi`);
+    assert.equal(new URL(page.url()).pathname, '/dang-nhap', 'sent to sign in');
+    const button = page.getByRole('link', { name: signOnVi.button });
+    await button.waitFor();
+    await page.screenshot({ path: `${SHOTS}/sign-in-with-sso-button.png`, fullPage: true });
+    await Promise.all([page.waitForNavigation(), button.click()]);
+    await atProvider(page, 'can-bo-nut');
+    assert.equal(new URL(page.url()).pathname, '/cong-viec/de-nghi');
+    assert.ok((await context.cookies(base)).some((c) => c.name === 'ndp_session'));
     await context.close();
   });
 

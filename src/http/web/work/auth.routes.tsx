@@ -39,7 +39,16 @@ function signInPage(
   status: 200 | 400 | 401 | 429 = 200,
 ): Response {
   const ui = workUi(c);
-  const full: SignInView = { email: '', next: workPaths.home, kept: [], issues: new Map(), ...view };
+  // Set by the workflow's middleware when single sign-on is configured: the page offers it.
+  const signOnStart = c.get('signOnStart') ?? null;
+  const full: SignInView = {
+    email: '',
+    next: workPaths.home,
+    kept: [],
+    issues: new Map(),
+    signOnStart,
+    ...view,
+  };
   return renderWork(
     c,
     ui,
