@@ -130,7 +130,9 @@ export function createWorkflow(deps: AppDeps, overlapRules: OverlapRulesService)
         path === '/api/v1/auth/sign-in' ||
         path.startsWith('/api/v1/auth/password-reset') ||
         path === WEB_SIGN_IN ||
-        WEB_PASSWORD_PAGES.includes(path),
+        WEB_PASSWORD_PAGES.includes(path) ||
+        // Starting single sign-on (with a kept form) does not act on any current session.
+        path === SIGN_ON_START_PATH,
     }),
     // The sign-in pages offer single sign-on when it is configured.
     (c, next) => {

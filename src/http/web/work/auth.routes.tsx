@@ -74,7 +74,7 @@ export async function signedInOr(c: Context<AppEnv>): Promise<Authenticated | Re
   return signInPage(c, { next, kept, message: { text: ui.w.signIn.expired, kind: 'error' } }, 401);
 }
 
-const keptFields = (fields: FormFields): FormFields =>
+export const keptFields = (fields: FormFields): FormFields =>
   fields
     .filter(([name]) => name.startsWith(KEEP_PREFIX))
     .map(([name, value]) => [name.slice(KEEP_PREFIX.length), value] as const);

@@ -11,11 +11,15 @@ import {
 } from '../../../testing/test-oidc-provider.ts';
 import { createTestUser, sessionCookie } from '../../../testing/test-session.ts';
 import { fetchPage } from '../test-helpers.ts';
+import { formFields, hiddenInputs, postForm } from './test-forms.ts';
 
 // The sign-in page's single sign-on button, end to end against a real OpenID provider
 // (oidc-provider on 127.0.0.1). Synthetic accounts (example.gov.vn) only.
 const PUBLIC_URL = 'http://localhost:3000';
 const CALLBACK = `${PUBLIC_URL}/api/v1/auth/oidc/callback`;
+const PLATFORM = 'he-thong-mang-dau-thau-quoc-gia'; // a seeded platform of Bộ Tài chính
+const flowCookieOf = (res: Response) =>
+  (res.headers.getSetCookie().find((l) => l.startsWith('ndp_oidc_flow=')) ?? '').split(';')[0] ?? '';
 
 /** The href of the link whose text is `label`, entities decoded. */
 function linkTo(html: string, label: string): string | null {
@@ -67,6 +71,96 @@ describe('the sign-in page with single sign-on configured', () => {
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/cong-viec/de-nghi?trang=2');
     assert.ok(sessionCookie(res), 'signed in');
+  });
+
+  it('keeps a form whose session expired through the provider and sends it on', async () => {
+    const user = await createTestUser(t, 'ministry_editor');
+    const accountId = `can-bo-${randomUUID().slice(0, 8)}`;
+    idp.accounts.set(accountId, { email: user.email, emailVerified: true });
+    const summary = 'Ngừng nền tảng (dữ liệu thử, phiên hết hạn, đăng nhập một lần)';
+    const stale = { cookie: 'ndp_session=het-han-tu-lau-roi-khong-con-dung-duoc-nua' };
+    const expired = await postForm(
+      t,
+      '/cong-viec/de-nghi',
+      [
+        ['requestKind', 'retire'],
+        ['platform', PLATFORM],
+        ['summary', summary],
+        ['action', 'save'],
+      ],
+      stale,
+      { csrf: 'old-token' },
+    );
+    assert.equal(expired.status, 401);
+
+    // The button is a form posting the kept fields to the start; nothing of them in an address.
+    const sso = formFields(expired.html, '/api/v1/auth/oidc/start');
+    assert.deepEqual(
+      sso.find(([n]) => n === 'returnTo'),
+      ['returnTo', '/cong-viec/de-nghi'],
+    );
+    assert.ok(sso.some(([n, v]) => n === '_keep.summary' && v === summary));
+    assert.ok(!sso.some(([n]) => n === '_keep._csrf'), 'the old token is not carried');
+    const start = await t.app.request('/api/v1/auth/oidc/start', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        origin: PUBLIC_URL,
+      },
+      body: new URLSearchParams(sso).toString(),
+    });
+    assert.equal(start.status, 302);
+    const location = start.headers.get('location') ?? '';
+    assert.ok(!decodeURIComponent(location).includes('phiên hết hạn'), 'not sent to the provider');
+    const back = await signInAtProvider(location, accountId, { stopAt: CALLBACK });
+    assert.ok(!decodeURIComponent(back.href).includes('phiên hết hạn'), 'not in the callback address');
+
+    const res = await t.app.request(`${back.pathname}${back.search}`, {
+      headers: { cookie: flowCookieOf(start), accept: 'text/html' },
+    });
+    assert.equal(res.status, 200);
+    const cookie = sessionCookie(res);
+    assert.ok(cookie, 'signed in');
+    const html = await res.text();
+    assert.ok(html.includes('action="/cong-viec/de-nghi"'), 'the continue page posts to the form’s target');
+    const resend = hiddenInputs(html);
+    const csrf = resend.find(([n]) => n === '_csrf')?.[1];
+    assert.ok(csrf && csrf !== 'old-token', 'with the new session’s token');
+
+    const sent = await postForm(
+      t,
+      '/cong-viec/de-nghi',
+      resend.filter(([n]) => n !== '_csrf'),
+      { cookie },
+      { csrf },
+    );
+    assert.equal(sent.status, 303, sent.text.slice(0, 300));
+    const detail = await fetchPage(t, sent.res.headers.get('location') ?? '', { headers: { cookie } });
+    assert.ok(detail.text.includes(summary));
+
+    // The kept form went with the flow: the flow is used once, and its row is gone.
+    const left = await t.db
+      .selectFrom('oidc_flow')
+      .select('id_hash')
+      .where('kept_form', 'is not', null)
+      .execute();
+    assert.deepEqual(left, []);
+  });
+
+  it('refuses a kept form posted from another site', async () => {
+    const res = await t.app.request('/api/v1/auth/oidc/start', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+      },
+      body: new URLSearchParams([
+        ['returnTo', '/cong-viec/de-nghi'],
+        ['_keep.summary', 'giả mạo'],
+      ]).toString(),
+    });
+    assert.equal(res.status, 403);
   });
 
   it('labels the button in the page’s language', async () => {
