@@ -134,6 +134,17 @@ const schema = z.object({
     .default(60),
   /** Seconds between passes of the background re-check of local systems (catalogue changes, recomputes). */
   OVERLAP_RECHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15),
+  /**
+   * Largest request head (request line and headers) the server reads; Node's own default, 16 KiB,
+   * answers 431 before the app sees a long search (10,000 Vietnamese characters percent-encoded
+   * are up to 90,000 bytes), so the API's own limit could never answer with a 400.
+   */
+  HTTP_MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(8 * 1024)
+    .max(1024 * 1024)
+    .default(128 * 1024),
 });
 
 export interface Config {
@@ -190,6 +201,7 @@ export interface Config {
   readonly confirmationPeriodDays: number;
   readonly reminderIntervalMinutes: number;
   readonly overlapRecheckSeconds: number;
+  readonly maxHeaderBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -265,6 +277,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     confirmationPeriodDays: v.CONFIRMATION_PERIOD_DAYS,
     reminderIntervalMinutes: v.REMINDER_INTERVAL_MINUTES,
     overlapRecheckSeconds: v.OVERLAP_RECHECK_SECONDS,
+    maxHeaderBytes: v.HTTP_MAX_HEADER_BYTES,
   });
 }
 

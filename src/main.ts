@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -14,6 +13,7 @@ import { createCatalogueService } from './services/catalogue.service.ts';
 import { createWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { publicBase, publicationPageUrl } from './http/web/publication-link.ts';
 import { createOverlapRecheckJob } from './jobs/overlap-recheck.job.ts';
+import { serveRegistry } from './http/serve.ts';
 import { createLocalSystemChecker, rulesInForce } from './services/local-system.check.ts';
 import { createOverlapRulesService } from './services/overlap-rules.service.ts';
 
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     intervalMs: config.overlapRecheckSeconds * 1000,
   });
   recheck.start();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serveRegistry(app.fetch, config, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
   // The outbox's mail goes out over SMTP in the background (when SMTP_URL is set).
