@@ -145,6 +145,19 @@ const schema = z.object({
     .min(8 * 1024)
     .max(1024 * 1024)
     .default(128 * 1024),
+  /** Finished webhook deliveries (succeeded or given up) are deleted after this many days. */
+  RETENTION_DELIVERY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Sent and given-up e-mails are deleted from the outbox after this many days. */
+  RETENTION_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Expired sessions, sign-on flows and reset/invitation tokens are deleted this many days later. */
+  RETENTION_EXPIRED_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** How often the retention job runs; 0 turns it off. */
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export interface Config {
@@ -202,6 +215,13 @@ export interface Config {
   readonly reminderIntervalMinutes: number;
   readonly overlapRecheckSeconds: number;
   readonly maxHeaderBytes: number;
+  /** Retention of operational records (never publication events nor the audit log). */
+  readonly retention: {
+    readonly deliveryDays: number;
+    readonly emailDays: number;
+    readonly expiredDays: number;
+    readonly intervalMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -278,6 +298,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     reminderIntervalMinutes: v.REMINDER_INTERVAL_MINUTES,
     overlapRecheckSeconds: v.OVERLAP_RECHECK_SECONDS,
     maxHeaderBytes: v.HTTP_MAX_HEADER_BYTES,
+    retention: Object.freeze({
+      deliveryDays: v.RETENTION_DELIVERY_DAYS,
+      emailDays: v.RETENTION_EMAIL_DAYS,
+      expiredDays: v.RETENTION_EXPIRED_DAYS,
+      intervalMinutes: v.RETENTION_INTERVAL_MINUTES,
+    }),
   });
 }
 
