@@ -11,7 +11,7 @@ import { rateLimit, type RateLimitOptions } from '../middleware/rate-limit.ts';
 import { isSecureRequest, setSessionCookie, type CookieOptions } from '../middleware/session.ts';
 import { signOnErrorPage } from '../web/sign-on-error.page.tsx';
 import { readForm } from '../web/work/form.ts';
-import { keptForSignOn, resumeAfterSignOn } from '../web/work/sign-on-resume.tsx';
+import { keptForSignOn, leaveForProvider, resumeAfterSignOn } from '../web/work/sign-on-resume.tsx';
 import { apiRouter } from './router.ts';
 import { requestMeta, writeProblems } from './write-context.ts';
 
@@ -76,7 +76,10 @@ const startWithForm = createRoute({
     },
   },
   responses: {
-    302: { description: 'To the identity provider' },
+    200: {
+      description:
+        'A page that moves on to the identity provider (Refresh header and a link): a redirect would be refused by the form-action CSP',
+    },
     400: writeProblems[400],
     401: writeProblems[401],
     404: writeProblems[404],
@@ -142,6 +145,8 @@ export function signOnRoutes(
       if (isSecureRequest(c, cookies))
         setCookie(c, FLOW_COOKIE, started.flowToken, { ...base, secure: true, prefix: 'secure' });
       else setCookie(c, FLOW_COOKIE, started.flowToken, base);
+      // From the sign-in page's form (a kept form): a page that moves on, not a redirect.
+      if (c.req.method === 'POST') return leaveForProvider(c, started.redirectTo);
       return c.redirect(started.redirectTo.href, 302);
     } catch (error) {
       return failed(c, error);

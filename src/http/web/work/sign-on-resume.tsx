@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { InvalidInputError } from '../../../domain/errors.ts';
+import { hardeningEn } from '../../../i18n/hardening.en.ts';
+import { hardeningVi } from '../../../i18n/hardening.vi.ts';
 import type { SignedIn } from '../../../services/auth.service.ts';
 import type { AppEnv } from '../../env.ts';
 import { keptFields } from './auth.routes.tsx';
@@ -45,5 +47,31 @@ export function resumeAfterSignOn(
     ui,
     { title: ui.w.signIn.continueTitle },
     <ContinuePage ui={ui} auth={signedIn} next={next} kept={kept} />,
+  );
+}
+
+/**
+ * The answer to the sign-in page's POST with a kept form: a page that moves on to the provider
+ * (the Refresh header; a link as well), not a redirect. A redirect would continue the form's own
+ * navigation, which the pages' CSP `form-action 'self'` refuses for another origin (browsers
+ * apply form-action to every redirect of a form submission).
+ */
+export function leaveForProvider(c: Context<AppEnv>, to: URL): Response {
+  const ui = workUi(c);
+  const t = (ui.locale === 'en' ? hardeningEn : hardeningVi).signOn;
+  c.header('Refresh', `0; url=${to.href}`);
+  return renderWork(
+    c,
+    ui,
+    { title: t.leavingTitle, crumbs: [] },
+    <section class="work-form narrow">
+      <h1>{t.leavingTitle}</h1>
+      <p>{t.leavingBody}</p>
+      <p>
+        <a class="button" href={to.href}>
+          {t.leavingLink}
+        </a>
+      </p>
+    </section>,
   );
 }
