@@ -134,6 +134,30 @@ const schema = z.object({
     .default(60),
   /** Seconds between passes of the background re-check of local systems (catalogue changes, recomputes). */
   OVERLAP_RECHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15),
+  /**
+   * Largest request head (request line and headers) the server reads; Node's own default, 16 KiB,
+   * answers 431 before the app sees a long search (10,000 Vietnamese characters percent-encoded
+   * are up to 90,000 bytes), so the API's own limit could never answer with a 400.
+   */
+  HTTP_MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(8 * 1024)
+    .max(1024 * 1024)
+    .default(128 * 1024),
+  /** Finished webhook deliveries (succeeded or given up) are deleted after this many days. */
+  RETENTION_DELIVERY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Sent and given-up e-mails are deleted from the outbox after this many days. */
+  RETENTION_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Expired sessions, sign-on flows and reset/invitation tokens are deleted this many days later. */
+  RETENTION_EXPIRED_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** How often the retention job runs; 0 turns it off. */
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export interface Config {
@@ -190,6 +214,14 @@ export interface Config {
   readonly confirmationPeriodDays: number;
   readonly reminderIntervalMinutes: number;
   readonly overlapRecheckSeconds: number;
+  readonly maxHeaderBytes: number;
+  /** Retention of operational records (never publication events nor the audit log). */
+  readonly retention: {
+    readonly deliveryDays: number;
+    readonly emailDays: number;
+    readonly expiredDays: number;
+    readonly intervalMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -265,6 +297,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     confirmationPeriodDays: v.CONFIRMATION_PERIOD_DAYS,
     reminderIntervalMinutes: v.REMINDER_INTERVAL_MINUTES,
     overlapRecheckSeconds: v.OVERLAP_RECHECK_SECONDS,
+    maxHeaderBytes: v.HTTP_MAX_HEADER_BYTES,
+    retention: Object.freeze({
+      deliveryDays: v.RETENTION_DELIVERY_DAYS,
+      emailDays: v.RETENTION_EMAIL_DAYS,
+      expiredDays: v.RETENTION_EXPIRED_DAYS,
+      intervalMinutes: v.RETENTION_INTERVAL_MINUTES,
+    }),
   });
 }
 

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -14,6 +13,8 @@ import { createCatalogueService } from './services/catalogue.service.ts';
 import { createWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { publicBase, publicationPageUrl } from './http/web/publication-link.ts';
 import { createOverlapRecheckJob } from './jobs/overlap-recheck.job.ts';
+import { serveRegistry } from './http/serve.ts';
+import { createRetentionJob } from './jobs/retention.job.ts';
 import { createLocalSystemChecker, rulesInForce } from './services/local-system.check.ts';
 import { createOverlapRulesService } from './services/overlap-rules.service.ts';
 
@@ -70,7 +71,18 @@ async function main(): Promise<void> {
     intervalMs: config.overlapRecheckSeconds * 1000,
   });
   recheck.start();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  // Deletes finished deliveries and e-mails, and expired sessions and tokens (RETENTION_*).
+  const retention = createRetentionJob({
+    db: database.db,
+    clock: systemClock,
+    log,
+    policy: config.retention,
+    mailMaxAttempts: config.mail.maxAttempts,
+    sessionIdleMs: config.auth.sessionIdleMinutes * 60_000,
+    intervalMinutes: config.retention.intervalMinutes,
+  });
+  retention.start();
+  const server = serveRegistry(app.fetch, config, (info) => {
     log.info({ url: `http://${config.host}:${info.port}`, database: database.engine }, 'registry ready');
   });
   // The outbox's mail goes out over SMTP in the background (when SMTP_URL is set).
@@ -87,7 +99,7 @@ async function main(): Promise<void> {
     // A delivery cut short here keeps its lease; it is sent again once the lease runs out.
     const dispatcherStopped = dispatcher.stop();
     server.close(() => {
-      Promise.all([emailSender.stop(), dispatcherStopped, recheck.stop()])
+      Promise.all([emailSender.stop(), dispatcherStopped, recheck.stop(), retention.stop()])
         .then(() => database.close())
         .then(
           () => process.exit(0),

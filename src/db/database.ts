@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { lockDataDir } from './lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Schema } from './schema.ts';
+import { withUniqueViolations } from './unique-violation.ts';
 
 export type Db = Kysely<Schema>;
 
@@ -46,7 +47,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Fail at start-up with a clear error rather than on the first request.
   const client = await pool.connect();
   client.release();
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: withUniqueViolations(new PostgresDialect({ pool })) });
   return {
     engine: 'postgres',
     db,
@@ -87,7 +88,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
     unlock();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Schema>({ dialect: withUniqueViolations(new PGliteDialect(client)) });
   return {
     engine: 'pglite',
     db,

@@ -10,6 +10,18 @@ export interface OidcFlow {
   codeVerifier: string;
   returnTo: string;
   expiresAt: Date;
+  /** A form kept over an expired session, posted on once signed in; empty when none. */
+  keptForm: readonly (readonly [string, string])[];
+}
+
+/** The stored pairs, read back defensively: anything but [string, string] pairs is dropped. */
+function keptPairs(value: unknown): [string, string][] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(
+    (pair): pair is [string, string] =>
+      Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string',
+  );
 }
 
 export async function insertOidcFlow(db: Db, idHash: string, flow: OidcFlow, now: Date): Promise<void> {
@@ -23,6 +35,7 @@ export async function insertOidcFlow(db: Db, idHash: string, flow: OidcFlow, now
       return_to: flow.returnTo,
       created_at: now,
       expires_at: flow.expiresAt,
+      kept_form: flow.keptForm.length > 0 ? JSON.stringify(flow.keptForm) : null,
     })
     .execute();
 }
@@ -32,7 +45,7 @@ export async function takeOidcFlow(db: Db, idHash: string): Promise<OidcFlow | n
   const row = await db
     .deleteFrom('oidc_flow')
     .where('id_hash', '=', idHash)
-    .returning(['state', 'nonce', 'code_verifier', 'return_to', 'expires_at'])
+    .returning(['state', 'nonce', 'code_verifier', 'return_to', 'expires_at', 'kept_form'])
     .executeTakeFirst();
   return row
     ? {
@@ -41,6 +54,7 @@ export async function takeOidcFlow(db: Db, idHash: string): Promise<OidcFlow | n
         codeVerifier: row.code_verifier,
         returnTo: row.return_to,
         expiresAt: row.expires_at,
+        keptForm: keptPairs(row.kept_form),
       }
     : null;
 }

@@ -365,6 +365,8 @@ export interface OidcFlowTable {
   return_to: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** JSON [[name, value], …]: a kept form to post on after signing on (migration 20261129100000). */
+  kept_form: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface OidcIdentityTable {

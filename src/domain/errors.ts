@@ -132,3 +132,17 @@ export class PayloadTooLargeError extends DomainError {
     super('payload too large');
   }
 }
+
+/**
+ * A value that must be unique is already taken (SQLSTATE 23505, raised by the database when two
+ * writes race past the services' own checks): a 409 conflict naming the field. `reason` is the
+ * same as the service's own check gives where it has one (organisation_code_taken, ...).
+ */
+export class DuplicateError extends ConflictError {
+  constructor(
+    reason: string,
+    readonly field: string,
+  ) {
+    super(reason, { field });
+  }
+}

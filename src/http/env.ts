@@ -27,5 +27,7 @@ export interface AppEnv {
     auth: Authenticated | null;
     /** The client's address (the first X-Forwarded-For hop only behind a trusted proxy). */
     clientAddress: string;
+    /** Where single sign-on starts when it is configured (set by workflow.ts), else null. */
+    signOnStart: string | null;
   };
 }

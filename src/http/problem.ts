@@ -24,6 +24,8 @@ import { searchEn } from '../i18n/search.en.ts';
 import { searchVi } from '../i18n/search.vi.ts';
 import { localSystemsEn } from '../i18n/local-systems.en.ts';
 import { localSystemsVi } from '../i18n/local-systems.vi.ts';
+import { hardeningEn } from '../i18n/hardening.en.ts';
+import { hardeningVi } from '../i18n/hardening.vi.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -69,6 +71,7 @@ function problemTexts(locale: Locale): ProblemTexts {
   const ed = en ? editionsEn : editionsVi;
   const local = en ? localSystemsEn : localSystemsVi;
   const signOn = en ? signOnEn : signOnVi;
+  const hardening = en ? hardeningEn : hardeningVi;
   return {
     problem: { ...ed.problem, ...signOn.problem, ...m.problem },
     field: { ...search.field, ...notifications.field, ...ed.field, ...local.field, ...m.field },
@@ -79,7 +82,7 @@ function problemTexts(locale: Locale): ProblemTexts {
       ...local.resource,
       ...m.resource,
     },
-    conflict: { ...ed.conflict, ...local.conflict, ...m.conflict },
+    conflict: { ...hardening.conflict, ...ed.conflict, ...local.conflict, ...m.conflict },
   };
 }
 const TEXTS: Record<Locale, ProblemTexts> = { vi: problemTexts('vi'), en: problemTexts('en') };

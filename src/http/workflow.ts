@@ -26,7 +26,7 @@ import { editionWorkflowRoutes } from './api/edition-workflow.routes.ts';
 import { holidayRoutes } from './api/holiday.routes.ts';
 import { organisationAdminRoutes } from './api/organisation-admin.routes.ts';
 import { platformVersionRoutes } from './api/platform-version.routes.ts';
-import { signOnRoutes } from './api/sign-on.routes.ts';
+import { SIGN_ON_START_PATH, signOnRoutes } from './api/sign-on.routes.ts';
 import { userRoutes } from './api/user.routes.ts';
 import { termRoutes } from './api/term.routes.ts';
 import { createNotifications } from './notifications.ts';
@@ -130,8 +130,15 @@ export function createWorkflow(deps: AppDeps, overlapRules: OverlapRulesService)
         path === '/api/v1/auth/sign-in' ||
         path.startsWith('/api/v1/auth/password-reset') ||
         path === WEB_SIGN_IN ||
-        WEB_PASSWORD_PAGES.includes(path),
+        WEB_PASSWORD_PAGES.includes(path) ||
+        // Starting single sign-on (with a kept form) does not act on any current session.
+        path === SIGN_ON_START_PATH,
     }),
+    // The sign-in pages offer single sign-on when it is configured.
+    (c, next) => {
+      c.set('signOnStart', signOn ? SIGN_ON_START_PATH : null);
+      return next();
+    },
   ];
 
   const routes = new OpenAPIHono<AppEnv>();

@@ -137,7 +137,7 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
     const fields: Partial<DocumentFields> = {};
     if (input.number !== undefined) {
       if (await documentNumberTaken(db, input.number, exceptDocumentId))
-        throw new ConflictError('document_exists', { number: input.number });
+        throw new ConflictError('document_exists', { number: input.number, field: 'document.number' });
       fields.number = input.number;
     }
     if (input.issuer !== undefined) {

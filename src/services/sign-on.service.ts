@@ -108,7 +108,11 @@ export function createSignOnService({ db, clock, log, config, auth, catalogue }:
   };
 
   return {
-    async start(returnTo: string | undefined): Promise<SignOnStart> {
+    /** `keptForm`: a form whose session had expired, stored with the flow and handed back by finish. */
+    async start(
+      returnTo: string | undefined,
+      keptForm: readonly (readonly [string, string])[] = [],
+    ): Promise<SignOnStart> {
       const now = clock.now();
       const conf = await provider();
       const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -120,7 +124,7 @@ export function createSignOnService({ db, clock, log, config, auth, catalogue }:
       await insertOidcFlow(
         db,
         hashToken(flowToken),
-        { state, nonce, codeVerifier, returnTo: safeReturnPath(returnTo), expiresAt },
+        { state, nonce, codeVerifier, returnTo: safeReturnPath(returnTo), expiresAt, keptForm },
         now,
       );
       const redirectTo = oidc.buildAuthorizationUrl(conf, {
@@ -144,7 +148,7 @@ export function createSignOnService({ db, clock, log, config, auth, catalogue }:
       flowToken: string | undefined,
       query: URLSearchParams,
       meta: RequestMeta,
-    ): Promise<SignedIn & { returnTo: string }> {
+    ): Promise<SignedIn & { returnTo: string; keptForm: readonly (readonly [string, string])[] }> {
       const now = clock.now();
       const seen: { email?: string | null; subject?: string; user?: User } = {};
       try {
@@ -221,6 +225,7 @@ export function createSignOnService({ db, clock, log, config, auth, catalogue }:
           expiresAt,
           idleExpiresAt: new Date(now.getTime() + idleMs),
           returnTo: flow.returnTo,
+          keptForm: flow.keptForm,
         };
       } catch (error) {
         if (!(error instanceof SignOnError)) throw error;

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { signOnVi } from '../../src/i18n/sign-on.vi.ts';
+import { workVi } from '../../src/i18n/work.vi.ts';
 import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../src/testing/test-oidc-provider.ts';
@@ -60,6 +61,9 @@ describe('single sign-on in Chromium', () => {
   /** Through the provider's forms as a person would: the account id, any password, consent. */
   async function signOnAs(page: Page, accountId: string, returnTo: string) {
     await page.goto(`${base}/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+    await atProvider(page, accountId);
+  }
+  async function atProvider(page: Page, accountId: string) {
     assert.ok(page.url().startsWith(idp.issuer), 'at the provider');
     await page.locator('input[name="login"]').fill(accountId);
     await page.locator('input[name="password"]').fill('bất kỳ');
@@ -81,6 +85,63 @@ describe('single sign-on in Chromium', () => {
     const me = await page.request.get(`${base}/api/v1/auth/me`);
     assert.equal(me.status(), 200);
     assert.equal(((await me.json()) as { user: { id: string } }).user.id, user.userId);
+    await context.close();
+  });
+
+  it('signs on from the button on the sign-in page, back to where the person was going', async () => {
+    const user = await createTestUser(t, 'ministry_editor');
+    idp.accounts.set('can-bo-nut', { email: user.email, emailVerified: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/cong-viec/de-nghi`);
+    assert.equal(new URL(page.url()).pathname, '/dang-nhap', 'sent to sign in');
+    const button = page.getByRole('link', { name: signOnVi.button });
+    await button.waitFor();
+    await page.screenshot({ path: `${SHOTS}/sign-in-with-sso-button.png`, fullPage: true });
+    await Promise.all([page.waitForNavigation(), button.click()]);
+    await atProvider(page, 'can-bo-nut');
+    assert.equal(new URL(page.url()).pathname, '/cong-viec/de-nghi');
+    assert.ok((await context.cookies(base)).some((c) => c.name === 'ndp_session'));
+    await context.close();
+  });
+
+  it('keeps a form whose session expired through single sign-on and sends it on', async () => {
+    const user = await createTestUser(t, 'ministry_editor');
+    idp.accounts.set('can-bo-giu-form', { email: user.email, emailVerified: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      javaScriptEnabled: false,
+      locale: 'vi-VN',
+    });
+    const page = await context.newPage();
+    // A seeded platform of the editor's ministry (Bộ Tài chính's, as in work.browser.ts).
+    await signOnAs(
+      page,
+      'can-bo-giu-form',
+      '/cong-viec/de-nghi/moi?kind=update&platform=he-thong-mang-dau-thau-quoc-gia',
+    );
+    const summary = 'Cập nhật thử nghiệm qua đăng nhập một lần (dữ liệu thử)';
+    await page.getByLabel(workVi.proposal.summary).fill(summary);
+    // The session ends while the person is typing (every cookie gone, the provider's too).
+    await context.clearCookies();
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: workVi.proposal.save }).click(),
+    ]);
+    assert.equal(new URL(page.url()).pathname, '/cong-viec/de-nghi');
+    assert.ok((await page.locator('main').innerText()).includes(workVi.signIn.expired));
+    await page.screenshot({ path: `${SHOTS}/sign-on-kept-form.png`, fullPage: true });
+    await page.getByRole('button', { name: signOnVi.button }).click();
+    await page.locator('input[name="login"]').waitFor();
+    await atProvider(page, 'can-bo-giu-form');
+    assert.ok(!page.url().includes(encodeURIComponent(summary)), 'the form is not in the address');
+    await page.screenshot({ path: `${SHOTS}/sign-on-continue.png`, fullPage: true });
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: workVi.signIn.continueButton }).click(),
+    ]);
+    assert.match(new URL(page.url()).pathname, /^\/cong-viec\/de-nghi\/[0-9a-f-]+$/);
+    assert.ok((await page.locator('main').innerText()).includes(summary));
     await context.close();
   });
 

@@ -10,6 +10,8 @@ import type { AppEnv } from '../env.ts';
 import { rateLimit, type RateLimitOptions } from '../middleware/rate-limit.ts';
 import { isSecureRequest, setSessionCookie, type CookieOptions } from '../middleware/session.ts';
 import { signOnErrorPage } from '../web/sign-on-error.page.tsx';
+import { readForm } from '../web/work/form.ts';
+import { keptForSignOn, leaveForProvider, resumeAfterSignOn } from '../web/work/sign-on-resume.tsx';
 import { apiRouter } from './router.ts';
 import { requestMeta, writeProblems } from './write-context.ts';
 
@@ -57,6 +59,33 @@ const start = createRoute({
     429: writeProblems[429],
   },
 });
+const startWithForm = createRoute({
+  method: 'post',
+  path: SIGN_ON_START_PATH,
+  tags,
+  summary: 'Start single sign-on from the sign-in page, keeping a form whose session had expired',
+  description:
+    'The sign-in page’s form: `returnTo` as for GET, plus the kept form’s fields named `_keep.<name>`. They are stored with the flow on the server (never in an address) and, once signed in, the callback answers with a page that posts them on to `returnTo` with the new session’s CSRF token.',
+  request: {
+    body: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: z.object({ returnTo: z.string().max(500).optional() }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description:
+        'A page that moves on to the identity provider (Refresh header and a link): a redirect would be refused by the form-action CSP',
+    },
+    400: writeProblems[400],
+    401: writeProblems[401],
+    404: writeProblems[404],
+    429: writeProblems[429],
+  },
+});
 const callback = createRoute({
   method: 'get',
   path: `${SIGN_ON_PATHS}/callback`,
@@ -65,12 +94,17 @@ const callback = createRoute({
   description:
     'Takes the provider’s `code`, `state` (or `error`) parameters. Refusals answer 401 `sign_on_failed` with a `reason`: flow_expired, state_mismatch, provider_error, provider_unavailable, email_missing, unknown_user, disabled_user, identity_mismatch (an HTML page for browsers).',
   responses: {
+    200: {
+      description: 'Signed in, with a form kept from the start (POST): a page that posts it on to `returnTo`',
+    },
     303: { description: 'Signed in: sets the session cookie and redirects to `returnTo`' },
     401: writeProblems[401],
     404: writeProblems[404],
     429: writeProblems[429],
   },
 });
+
+type KeptForm = readonly (readonly [string, string])[];
 
 const wantsHtml = (c: Context<AppEnv>) => (c.req.header('accept') ?? '').includes('text/html');
 
@@ -95,6 +129,30 @@ export function signOnRoutes(
     throw error;
   };
 
+  /** Stores the flow (with any kept form), sets the flow cookie and sends the browser on. */
+  const begin = async (c: Context<AppEnv>, returnTo: string | undefined, kept: KeptForm) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      const started = await enabled().start(returnTo, kept);
+      const maxAge = Math.floor((started.expiresAt.getTime() - Date.now()) / 1000);
+      const base = {
+        httpOnly: true,
+        sameSite: 'Lax' as const,
+        path: SIGN_ON_PATHS,
+        maxAge: Math.max(60, maxAge),
+      };
+      // SameSite=Lax: the provider's redirect back is a top-level GET, which carries it.
+      if (isSecureRequest(c, cookies))
+        setCookie(c, FLOW_COOKIE, started.flowToken, { ...base, secure: true, prefix: 'secure' });
+      else setCookie(c, FLOW_COOKIE, started.flowToken, base);
+      // From the sign-in page's form (a kept form): a page that moves on, not a redirect.
+      if (c.req.method === 'POST') return leaveForProvider(c, started.redirectTo);
+      return c.redirect(started.redirectTo.href, 302);
+    } catch (error) {
+      return failed(c, error);
+    }
+  };
+
   const router = apiRouter();
   // Each start stores a flow: anonymous callers must not be able to fill the table.
   router.use(`${SIGN_ON_PATHS}/*`, rateLimit(limit));
@@ -109,25 +167,10 @@ export function signOnRoutes(
         200,
       );
     })
-    .openapi(start, async (c) => {
-      c.header('Cache-Control', 'no-store');
-      try {
-        const started = await enabled().start(c.req.valid('query').returnTo);
-        const maxAge = Math.floor((started.expiresAt.getTime() - Date.now()) / 1000);
-        const base = {
-          httpOnly: true,
-          sameSite: 'Lax' as const,
-          path: SIGN_ON_PATHS,
-          maxAge: Math.max(60, maxAge),
-        };
-        // SameSite=Lax: the provider's redirect back is a top-level GET, which carries it.
-        if (isSecureRequest(c, cookies))
-          setCookie(c, FLOW_COOKIE, started.flowToken, { ...base, secure: true, prefix: 'secure' });
-        else setCookie(c, FLOW_COOKIE, started.flowToken, base);
-        return c.redirect(started.redirectTo.href, 302);
-      } catch (error) {
-        return failed(c, error);
-      }
+    .openapi(start, (c) => begin(c, c.req.valid('query').returnTo, []))
+    .openapi(startWithForm, async (c) => {
+      const fields = await readForm(c);
+      return begin(c, c.req.valid('form').returnTo, keptForSignOn(fields));
     })
     .openapi(callback, async (c) => {
       c.header('Cache-Control', 'no-store');
@@ -141,7 +184,9 @@ export function signOnRoutes(
         const previous = c.get('auth');
         if (previous) await auth.signOut(previous, requestMeta(c));
         setSessionCookie(c, signedIn.token, signedIn.expiresAt, cookies);
-        return c.redirect(signedIn.returnTo, 303);
+        // A form kept over an expired session: the same "continue" page a password sign-in shows.
+        const resumed = resumeAfterSignOn(c, signedIn, signedIn.returnTo, signedIn.keptForm);
+        return resumed ?? c.redirect(signedIn.returnTo, 303);
       } catch (error) {
         return failed(c, error);
       }

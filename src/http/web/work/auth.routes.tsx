@@ -39,7 +39,16 @@ function signInPage(
   status: 200 | 400 | 401 | 429 = 200,
 ): Response {
   const ui = workUi(c);
-  const full: SignInView = { email: '', next: workPaths.home, kept: [], issues: new Map(), ...view };
+  // Set by the workflow's middleware when single sign-on is configured: the page offers it.
+  const signOnStart = c.get('signOnStart') ?? null;
+  const full: SignInView = {
+    email: '',
+    next: workPaths.home,
+    kept: [],
+    issues: new Map(),
+    signOnStart,
+    ...view,
+  };
   return renderWork(
     c,
     ui,
@@ -65,7 +74,7 @@ export async function signedInOr(c: Context<AppEnv>): Promise<Authenticated | Re
   return signInPage(c, { next, kept, message: { text: ui.w.signIn.expired, kind: 'error' } }, 401);
 }
 
-const keptFields = (fields: FormFields): FormFields =>
+export const keptFields = (fields: FormFields): FormFields =>
   fields
     .filter(([name]) => name.startsWith(KEEP_PREFIX))
     .map(([name, value]) => [name.slice(KEEP_PREFIX.length), value] as const);

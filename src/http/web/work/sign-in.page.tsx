@@ -1,5 +1,7 @@
 import type { FieldIssue } from '../../../domain/errors.ts';
 import { format } from '../../../i18n/index.ts';
+import { signOnEn } from '../../../i18n/sign-on.en.ts';
+import { signOnVi } from '../../../i18n/sign-on.vi.ts';
 import type { Authenticated } from '../../../services/auth.service.ts';
 import type { FormFields } from './form.ts';
 import { workPaths } from './paths.ts';
@@ -15,6 +17,8 @@ export interface SignInView {
   kept: FormFields;
   issues: Map<string, FieldIssue>;
   message?: { text: string; kind: 'ok' | 'error' } | undefined;
+  /** Where single sign-on starts; null when it is not configured (no button). */
+  signOnStart?: string | null;
 }
 
 export function SignInPage({ ui, view }: { ui: WorkUi; view: SignInView }) {
@@ -63,8 +67,36 @@ export function SignInPage({ ui, view }: { ui: WorkUi; view: SignInView }) {
       <p>
         <a href={workPaths.forgotPassword}>{t.forgot}</a>
       </p>
-      {/* SSO: the OIDC sign-in link goes here (another branch adds it). */}
+      {view.signOnStart ? <SignOnButton ui={ui} view={view} start={view.signOnStart} /> : null}
     </section>
+  );
+}
+
+/**
+ * Single sign-on, to the same destination. A plain link (GET) works without JavaScript; a kept
+ * form (an expired session) is posted instead, so the server stores it with the flow and
+ * nothing typed travels in an address.
+ */
+function SignOnButton({ ui, view, start }: { ui: WorkUi; view: SignInView; start: string }) {
+  const label = (ui.locale === 'en' ? signOnEn : signOnVi).button;
+  if (view.kept.length === 0)
+    return (
+      <p class="sign-on">
+        <a class="button" href={`${start}?returnTo=${encodeURIComponent(view.next)}`}>
+          {label}
+        </a>
+      </p>
+    );
+  return (
+    <form method="post" action={start} class="sign-on">
+      <input type="hidden" name="returnTo" value={view.next} />
+      {view.kept.map(([name, value]) => (
+        <input type="hidden" name={`${KEEP_PREFIX}${name}`} value={value} />
+      ))}
+      <button type="submit" class="secondary">
+        {label}
+      </button>
+    </form>
   );
 }
 
