@@ -18,6 +18,7 @@ import {
   type StoredFile,
 } from '../db/edition-draft.repository.ts';
 import { bumpCatalogueRevision, insertVersion, readPlatform } from '../db/platform-version.repository.ts';
+import { appendPublicationEvent } from '../db/publication-event.repository.ts';
 import type { WriteContext } from '../domain/audit.ts';
 import {
   compareEditions,
@@ -33,6 +34,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.ts';
 import { can, type Actor } from '../domain/permission.ts';
+import { citeDocument } from '../i18n/index.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { findOrganisation } from './platform.service.ts';
 import { requireActor } from './user.service.ts';
@@ -415,6 +417,16 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
         await advance(tx, edition, now, { publish: true, publishedBy: a.userId });
+        // The feed and webhooks learn of it from the same transaction (a transactional outbox).
+        await appendPublicationEvent(tx, {
+          id: randomUUID(),
+          type: 'edition.published',
+          subject: { kind: 'edition', editionId: edition.id, documentNumber: edition.document.number },
+          title: edition.document.title,
+          version: null,
+          summary: citeDocument(edition.document.number, edition.document.issuedOn, 'vi'),
+          occurredAt: now,
+        });
         await bumpCatalogueRevision(tx, now);
         await appendAudit(
           tx,
