@@ -105,6 +105,8 @@ export interface DraftPageProps {
   /** The catalogue as filtered by `q`, without those already selected. */
   offered: readonly Choice[];
   q: string;
+  /** How many platforms the filter matched (selected ones included). */
+  matched: number;
   flash?: { text: string; kind: 'ok' | 'error' } | undefined;
   issues?: readonly FieldIssue[];
 }
@@ -116,6 +118,7 @@ export function EditionDraftPage({
   selected,
   offered,
   q,
+  matched,
   flash,
   issues = [],
 }: DraftPageProps) {
@@ -163,7 +166,7 @@ export function EditionDraftPage({
           </div>
           {q ? (
             <p>
-              {format(t.filterResult, { count: offered.length, q })}{' '}
+              {format(t.filterResult, { count: matched, q })}{' '}
               <a href={authorityPaths.edition(id)}>{t.filterClear}</a>
             </p>
           ) : null}

@@ -202,6 +202,7 @@ export function editionPages({ editionWorkflow, platforms, editionFileMaxBytes }
         selected={selected}
         offered={offered}
         q={q}
+        matched={matches.length}
         flash={state.flash}
         issues={state.issues ?? []}
       />,
