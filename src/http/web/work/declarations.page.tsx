@@ -166,7 +166,15 @@ export function DeclarationsPage({
           </p>
           {report.official.map((o) => (
             <p class="official">
-              {format(t.official, { citation: o.citation, declared: o.declared, total: o.total })}
+              {format(t.official, {
+                // The report cites in Vietnamese ("… ngày dd/mm/yyyy"); English reads "… of dd/mm/yyyy".
+                citation:
+                  ui.locale === 'en'
+                    ? o.citation.replace(/ ngày (?=\d{2}\/\d{2}\/\d{4}$)/, ' of ')
+                    : o.citation,
+                declared: o.declared,
+                total: o.total,
+              })}
               {o.sourceUrl ? (
                 <>
                   {' '}

@@ -57,6 +57,8 @@ describe('work screens: declaration follow-up', () => {
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
     assert.ok((await csv.text()).includes('Bộ Tài chính'));
     assert.ok((await get('/cong-viec', reviewer)).html.includes('href="/cong-viec/ke-khai"'));
+    const english = await get('/cong-viec/ke-khai?lang=en', reviewer);
+    assert.ok(english.text.includes('According to document 2765/BTTTT-CĐSQG of 15/07/2024: 18 of 29'));
   });
 
   it('shows a ministry editor their own body only, with a confirm button per platform', async () => {
