@@ -94,7 +94,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', catalogueHygieneRoutes(hygiene));
   app.route('/', workflow.routes);
   app.doc31('/openapi.json', OPENAPI_INFO);
-  app.route('/', workRoutes({ ...workflow.services, cookies: workflow.cookies, platforms }));
+  app.route(
+    '/',
+    workRoutes({
+      ...workflow.services,
+      cookies: workflow.cookies,
+      platforms,
+      editionFileMaxBytes: deps.config.editionFileMaxBytes,
+    }),
+  );
   app.route(
     '/',
     webRoutes({

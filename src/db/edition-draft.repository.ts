@@ -301,3 +301,13 @@ export async function existingVersions(
     .execute();
   return new Set(rows.map((r) => `${r.platform_id}@${r.version}`));
 }
+
+/** Every edition, drafts and published ones: drafts first (newest first), then by date issued. */
+export async function listEditionRecords(db: Db): Promise<EditionRecord[]> {
+  const rows = await editionQuery(db)
+    .orderBy('e.status', 'asc') // 'draft' < 'published'
+    .orderBy('d.issued_on', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .execute();
+  return Promise.all(rows.map(async (r) => toRecord(r, await entriesOf(db, r.id))));
+}

@@ -110,6 +110,7 @@ const OTHER_MATRIX: Partial<Record<Action, Record<Relation, string>>> = {
   'locality_record.manage': { own: 'L', predecessor: 'L', other: '' },
   'platform.confirm': { own: 'E', predecessor: 'E', other: '' },
   'locality_record.review': { own: 'AR', predecessor: 'AR', other: 'AR' },
+  'declaration.read': { own: 'ARE', predecessor: 'ARE', other: 'AR' },
 };
 const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'catalogue.read': 'ARLE',
@@ -140,6 +141,7 @@ function targetFor(
     return { kind: 'platform', ownerId };
   if (action === 'platform.propose_new') return { kind: 'new_platform', ownerId };
   if (action.startsWith('locality_record.')) return { kind: 'locality_record', localityId: ownerId };
+  if (action === 'declaration.read') return { kind: 'declaration', organisationId: ownerId };
   const kinds: Record<string, string> = {
     'catalogue.read': 'catalogue',
     'review_queue.read': 'review_queue',

@@ -79,6 +79,8 @@ export interface ActionTargets {
   /** Near-duplicate entries inside the catalogue, and marking a pair "not a duplicate". */
   'catalogue_hygiene.read': { kind: 'catalogue_hygiene' };
   'catalogue_hygiene.manage': { kind: 'catalogue_hygiene' };
+  /** One body's row of the declaration follow-up: the authority, or that body's own editors. */
+  'declaration.read': { kind: 'declaration'; organisationId: string };
 }
 export type Action = keyof ActionTargets;
 
@@ -118,6 +120,7 @@ export const ACTIONS = [
   'overlap_rules.manage',
   'catalogue_hygiene.read',
   'catalogue_hygiene.manage',
+  'declaration.read',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -129,6 +132,7 @@ const READS: ReadonlySet<Action> = new Set<Action>([
   'declarations.read',
   'overlap_report.read',
   'catalogue_hygiene.read',
+  'declaration.read',
 ]);
 
 const isAuthority = (actor: Actor) => AUTHORITY_ROLES.includes(actor.role);
@@ -199,6 +203,10 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'overlap_report.read':
     case 'overlap_report.recompute':
       return isAuthority(actor);
+    case 'declaration.read':
+      return (
+        isAuthority(actor) || (editor && ownsIt((t as ActionTargets['declaration.read']).organisationId))
+      );
     case 'user.manage':
     case 'organisation.manage':
     case 'edition.manage':

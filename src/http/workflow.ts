@@ -85,6 +85,8 @@ export function createWorkflow(deps: AppDeps, overlapRules: OverlapRulesService)
   const checker = createLocalSystemChecker(catalogue, rulesInForce(overlapRules));
   const localSystems = createLocalSystemService({ db, clock, catalogue, checker });
   const overlapReport = createOverlapReportService({ db, clock, catalogue });
+  // The feed and webhook API; its webhook service also serves the work screens.
+  const notifications = createNotifications(deps);
   const services = {
     auth,
     resets,
@@ -100,6 +102,7 @@ export function createWorkflow(deps: AppDeps, overlapRules: OverlapRulesService)
     terms,
     localSystems,
     overlapReport,
+    webhooks: notifications.services.webhooks,
   };
 
   const cookies = {
@@ -168,7 +171,7 @@ export function createWorkflow(deps: AppDeps, overlapRules: OverlapRulesService)
     }),
   );
   routes.route('/', termRoutes(terms));
-  routes.route('/', createNotifications(deps).routes);
+  routes.route('/', notifications.routes);
   routes.route('/', editionWorkflowRoutes(editionWorkflow, config.editionFileMaxBytes));
   routes.route('/', declarationRoutes(declarations));
   routes.route('/', organisationAdminRoutes(organisationAdmin));

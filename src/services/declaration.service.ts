@@ -126,6 +126,21 @@ export function createDeclarationService(deps: DeclarationDeps) {
       return report();
     },
 
+    /**
+     * What the actor may see of the follow-up: all of it for the authority; for a ministry's
+     * editor, the rows of their own body only (and no list of others that have not declared).
+     */
+    async visibleTo(actor: Actor | null): Promise<DeclarationReport & { all: boolean }> {
+      const a = requireActor(actor);
+      if (can(a, 'declarations.read', { kind: 'declarations' })) return { ...(await report()), all: true };
+      const full = await report();
+      const items = full.items.filter((r) =>
+        can(a, 'declaration.read', { kind: 'declaration', organisationId: r.organisation.id }),
+      );
+      if (items.length === 0) throw new NotAllowedError('declaration.read');
+      return { ...full, items, notDeclared: [], all: false };
+    },
+
     /** One row per body, RFC 4180 with a byte-order mark (as the audit export). */
     async csv(actor: Actor | null, locale: Locale): Promise<string> {
       allowed(actor);

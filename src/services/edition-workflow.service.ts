@@ -9,6 +9,7 @@ import {
   findEditionRecord,
   insertDraftEdition,
   listDraftEditions,
+  listEditionRecords,
   putDocumentFile,
   readDocumentFile,
   replaceEntries,
@@ -18,6 +19,7 @@ import {
   type StoredFile,
 } from '../db/edition-draft.repository.ts';
 import { bumpCatalogueRevision, insertVersion, readPlatform } from '../db/platform-version.repository.ts';
+import { appendPublicationEvent } from '../db/publication-event.repository.ts';
 import type { WriteContext } from '../domain/audit.ts';
 import {
   compareEditions,
@@ -33,6 +35,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.ts';
 import { can, type Actor } from '../domain/permission.ts';
+import { citeDocument } from '../i18n/index.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { findOrganisation } from './platform.service.ts';
 import { requireActor } from './user.service.ts';
@@ -83,6 +86,19 @@ export interface EditionRecordView extends Omit<EditionRecord, 'entries'> {
 const PDF_MAGIC = '%PDF-';
 const isPdf = (bytes: Uint8Array) =>
   bytes.length >= PDF_MAGIC.length && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
+
+/** The uploaded PDF as stored, or 400 `not_pdf` on the `file` field. */
+function storedPdf(file: UploadedFile): StoredFile {
+  const { content } = file;
+  if (!isPdf(content)) throw new InvalidInputError([{ field: 'file', code: 'not_pdf' }]);
+  return {
+    content,
+    contentType: 'application/pdf',
+    fileName: file.fileName,
+    size: content.byteLength,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
+}
 
 const auditState = (e: EditionRecord) => ({
   status: e.status,
@@ -180,6 +196,12 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
       return view(await visible(actor, key));
     },
 
+    /** Every edition, drafts included (administrators): the work screen's list. */
+    async list(actor: Actor | null): Promise<EditionRecordView[]> {
+      manager(actor);
+      return Promise.all((await listEditionRecords(db)).map(view));
+    },
+
     async listDrafts(actor: Actor | null): Promise<EditionRecordView[]> {
       manager(actor);
       return Promise.all((await listDraftEditions(db)).map(view));
@@ -187,10 +209,12 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
 
     async create(
       actor: Actor | null,
-      input: { document: DocumentInput; declaredTotal?: number | null },
+      input: { document: DocumentInput; declaredTotal?: number | null; file?: UploadedFile },
       ctx: WriteContext,
     ): Promise<EditionRecordView> {
-      manager(actor);
+      const a = manager(actor);
+      // The work screen's form sends the PDF with the document: refused before anything is written.
+      const stored = input.file ? storedPdf(input.file) : null;
       const fields = await resolveDocument(input.document);
       if (!fields.issuerName)
         throw new InvalidInputError([{ field: 'document.issuerName', code: 'required' }]);
@@ -205,13 +229,15 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
         sourceUrl: input.document.sourceUrl ?? null,
       };
       const id = randomUUID();
+      const documentId = randomUUID();
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
         await insertDraftEdition(
           tx,
-          { id, documentId: randomUUID(), document, declaredTotal: input.declaredTotal ?? null },
+          { id, documentId, document, declaredTotal: input.declaredTotal ?? null },
           now,
         );
+        if (stored) await putDocumentFile(tx, documentId, stored, a.userId, now);
         const created = await findEditionRecord(tx, id);
         await appendAudit(
           tx,
@@ -363,15 +389,7 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
       ctx: WriteContext,
     ): Promise<EditionRecordView> {
       const { actor: a, edition } = await draftFor(actor, key, input.version);
-      const { content } = input.file;
-      if (!isPdf(content)) throw new InvalidInputError([{ field: 'file', code: 'not_pdf' }]);
-      const stored: StoredFile = {
-        content,
-        contentType: 'application/pdf',
-        fileName: input.file.fileName,
-        size: content.byteLength,
-        sha256: createHash('sha256').update(content).digest('hex'),
-      };
+      const stored = storedPdf(input.file);
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
         await advance(tx, edition, now);
@@ -415,6 +433,16 @@ export function createEditionWorkflowService(deps: EditionWorkflowDeps) {
       const now = clock.now();
       await db.transaction().execute(async (tx) => {
         await advance(tx, edition, now, { publish: true, publishedBy: a.userId });
+        // The feed and webhooks learn of it from the same transaction (a transactional outbox).
+        await appendPublicationEvent(tx, {
+          id: randomUUID(),
+          type: 'edition.published',
+          subject: { kind: 'edition', editionId: edition.id, documentNumber: edition.document.number },
+          title: edition.document.title,
+          version: null,
+          summary: citeDocument(edition.document.number, edition.document.issuedOn, 'vi'),
+          occurredAt: now,
+        });
         await bumpCatalogueRevision(tx, now);
         await appendAudit(
           tx,

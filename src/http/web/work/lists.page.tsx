@@ -23,6 +23,8 @@ export interface HomeLinks {
   requests: boolean;
   queue: boolean;
   users: boolean;
+  /** Further screens the person may open: [href, text] (editions, declarations, webhooks). */
+  more?: readonly (readonly [string, string])[];
 }
 
 export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
@@ -33,7 +35,10 @@ export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
     [links.queue, workPaths.reviewQueue, w.reviewQueue],
     [links.users, workPaths.users, w.users],
   ];
-  const shown = items.filter(([show]) => show);
+  const shown: [boolean, string, string][] = [
+    ...items.filter(([show]) => show),
+    ...(links.more ?? []).map(([href, text]): [boolean, string, string] => [true, href, text]),
+  ];
   return (
     <section>
       <h1>{w.title}</h1>

@@ -20,6 +20,7 @@ import { problemFor } from '../../problem.ts';
 import type { AppEnv } from '../../env.ts';
 import { errorPage } from '../error.page.tsx';
 import { authPages, signedInOr, type AuthPagesDeps } from './auth.routes.tsx';
+import { authorityLinks, authorityPages, type AuthorityPagesDeps } from './authority.routes.tsx';
 import { one, readForm } from './form.ts';
 import { HomePage, MyPlatformsPage, RequestsPage } from './lists.page.tsx';
 import { workPaths } from './paths.ts';
@@ -27,7 +28,7 @@ import { conflictPage, requestPages } from './requests.routes.tsx';
 import { forbiddenPage, renderWork, workUi } from './shell.tsx';
 import { UsersPage, type InviteValues } from './users.page.tsx';
 
-export interface WorkPagesDeps extends AuthPagesDeps {
+export interface WorkPagesDeps extends AuthPagesDeps, AuthorityPagesDeps {
   changeRequests: ChangeRequestService;
   users: UserService;
   platforms: PlatformService;
@@ -43,6 +44,7 @@ export function workRoutes(deps: WorkPagesDeps) {
   const web = new Hono<AppEnv>();
   web.route('/', authPages(deps));
   web.route('/', requestPages(deps));
+  web.route('/', authorityPages(deps));
 
   web.get(workPaths.home, async (c) => {
     const auth = await signedInOr(c);
@@ -55,6 +57,7 @@ export function workRoutes(deps: WorkPagesDeps) {
       requests: a.role === 'ministry_editor' || authority,
       queue: authority,
       users: can(a, 'user.manage', { kind: 'user' }),
+      more: authorityLinks(c, auth),
     };
     return renderWork(c, ui, { title: ui.w.work.title, crumbs: [] }, <HomePage ui={ui} links={links} />);
   });
