@@ -79,6 +79,8 @@ export interface ActionTargets {
   /** Near-duplicate entries inside the catalogue, and marking a pair "not a duplicate". */
   'catalogue_hygiene.read': { kind: 'catalogue_hygiene' };
   'catalogue_hygiene.manage': { kind: 'catalogue_hygiene' };
+  /** Check a local system against the catalogue now (its locality's officers, the authority). */
+  'locality_record.check': { kind: 'locality_record'; localityId: string };
 }
 export type Action = keyof ActionTargets;
 
@@ -118,6 +120,7 @@ export const ACTIONS = [
   'overlap_rules.manage',
   'catalogue_hygiene.read',
   'catalogue_hygiene.manage',
+  'locality_record.check',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -194,6 +197,10 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'locality_record.manage': {
       const { localityId } = t as ActionTargets['locality_record.manage'];
       return actor.role === 'locality_officer' && ownsIt(localityId);
+    }
+    case 'locality_record.check': {
+      const { localityId } = t as ActionTargets['locality_record.check'];
+      return isAuthority(actor) || (actor.role === 'locality_officer' && ownsIt(localityId));
     }
     case 'locality_record.review':
     case 'overlap_report.read':

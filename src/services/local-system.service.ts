@@ -8,6 +8,7 @@ import {
   insertSnapshot,
   latestSnapshots,
   listLocalSystems,
+  lockLocalSystems,
   listSnapshots,
   updateLocalSystem,
 } from '../db/local-system.repository.ts';
@@ -343,6 +344,52 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
         return after;
       });
       return detail(updated);
+    },
+
+    /**
+     * "Check this system now": its locality's officer or the authority checks it against today's
+     * catalogue under the overlap rules in force, and the snapshot is kept like a re-check's.
+     */
+    async checkNow(
+      actor: Actor | null,
+      id: string,
+      ctx: WriteContext,
+    ): Promise<{ verdict: CheckSnapshot['verdict']; check: CheckSnapshot; standing: OverlapStanding }> {
+      const a = requireActor(actor);
+      const system = await loadVisible(a, id);
+      if (!can(a, 'locality_record.check', target(system.organisationId)))
+        throw new NotAllowedError('locality_record.check');
+      const now = clock.now();
+      const check = await checker.check(system, 'manual', now);
+      const stored = await db.transaction().execute(async (tx) => {
+        // An edit in between checked the new text itself: this check of the old one is refused.
+        const [locked] = await lockLocalSystems(tx, [id]);
+        if (!locked || locked.version !== system.version)
+          throw new ConflictError('version_mismatch', { currentVersion: locked?.version });
+        const snapshot = await insertSnapshot(tx, check);
+        await appendAudit(
+          tx,
+          ctx,
+          [
+            {
+              action: 'local_system.check',
+              targetType: 'local_system',
+              targetId: id,
+              after: {
+                checkId: snapshot.id,
+                verdict: snapshot.verdict,
+                overlapping: overlappingPlatformIds(snapshot),
+                catalogueRevision: snapshot.catalogueRevision,
+                rulesVersion: snapshot.rulesVersion,
+              },
+            },
+          ],
+          now,
+        );
+        return snapshot;
+      });
+      const resolutions = await listResolutions(db, [id]);
+      return { verdict: stored.verdict, check: stored, standing: overlapStanding(stored, resolutions) };
     },
 
     /** Comply or explain: adopt a catalogue platform instead, or justify the system. */
