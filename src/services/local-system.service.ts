@@ -36,7 +36,7 @@ import {
   type Resolution,
 } from '../domain/local-system.ts';
 import type { Organisation } from '../domain/organisation.ts';
-import type { OrganisationRef } from '../domain/platform.ts';
+import type { OrganisationRef, Platform } from '../domain/platform.ts';
 import { can, type Actor } from '../domain/permission.ts';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
 import type { LocalSystemChecker } from './local-system.check.ts';
@@ -201,6 +201,31 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
           ),
         )
         .filter((v) => !filter.standing?.length || filter.standing.includes(v.standing));
+    },
+
+    /** The catalogue platforms a check named, for their owner and focal points (open data). */
+    async platforms(ids: readonly string[]): Promise<Map<string, Platform>> {
+      const snapshot = await catalogue.snapshot();
+      const found = new Map<string, Platform>();
+      for (const id of ids) {
+        const platform = snapshot.platformById.get(id);
+        if (platform) found.set(id, platform);
+      }
+      return found;
+    },
+
+    /** Where an officer may record a system: its locality and the provinces merged into it. */
+    async recordableFor(actor: Actor | null): Promise<OrganisationRef[]> {
+      const a = requireActor(actor);
+      const snapshot = await catalogue.snapshot();
+      return [...a.organisationFamily]
+        .map((id) => snapshot.directory.byId.get(id))
+        .filter(
+          (o): o is Organisation =>
+            o !== undefined && LOCALITY_LEVELS.has(o.level) && can(a, 'locality_record.manage', target(o.id)),
+        )
+        .sort((x, y) => Number(y.id === a.organisationId) - Number(x.id === a.organisationId))
+        .map((o) => ({ id: o.id, name: o.name }));
     },
 
     async get(actor: Actor | null, id: string): Promise<LocalSystemDetail> {

@@ -1,0 +1,349 @@
+import { Hono, type Context } from 'hono';
+import { ConflictError, InvalidInputError, type FieldIssue } from '../../../domain/errors.ts';
+import { can, type Actor } from '../../../domain/permission.ts';
+import { format } from '../../../i18n/index.ts';
+import type { Authenticated } from '../../../services/auth.service.ts';
+import type { LocalSystemDetail, LocalSystemService } from '../../../services/local-system.service.ts';
+import { requestMeta } from '../../api/write-context.ts';
+import type { AppEnv } from '../../env.ts';
+import { signedInOr } from '../work/auth.routes.tsx';
+import { one, readForm } from '../work/form.ts';
+import { workErrorPage } from '../work/routes.tsx';
+import { forbiddenPage, renderWork, workUi } from '../work/shell.tsx';
+import { JustificationQueuePage, type QueueItem } from './justification-queue.page.tsx';
+import { workTexts } from './local-system-fields.tsx';
+import {
+  EMPTY_SYSTEM_FORM,
+  formValuesOf,
+  keyed,
+  readSystemForm,
+  systemInput,
+  type SystemFormValues,
+} from './local-system-form.ts';
+import { SystemForm } from './local-system-form.page.tsx';
+import { localSystemPaths } from './local-system-paths.ts';
+import { SystemPage, type JustificationValues } from './local-system.page.tsx';
+import { textsFor } from './local-systems.page.tsx';
+
+/**
+ * The work screens of local systems (issue 5): record and edit a system, check it now, comply
+ * or explain, and the authority's decisions on justifications. Server-rendered forms with the
+ * session's CSRF token; the services decide and audit, `can` decides what is offered.
+ */
+const ID = ':id{[0-9a-fA-F-]{36}}';
+const FORWARD_BLOCKS = new Set([
+  'overlap_unresolved',
+  'justification_pending',
+  'justification_rejected',
+  'status_retired',
+]);
+const DONE = ['created', 'saved', 'checked', 'adopted', 'justified', 'stale'] as const;
+type Done = (typeof DONE)[number];
+
+const locality = (organisationId: string) =>
+  ({ kind: 'locality_record', localityId: organisationId }) as const;
+const reviewer = (a: Actor) => can(a, 'locality_record.review', locality(a.organisationId));
+
+export function localSystemWorkRoutes({ localSystems }: { localSystems: LocalSystemService }) {
+  const web = new Hono<AppEnv>();
+  const crumbs = (c: Context<AppEnv>) => [
+    { href: localSystemPaths.list, text: textsFor(workUi(c)).page.listTitle },
+  ];
+
+  // ——— Record a system ———
+  const newPage = async (
+    c: Context<AppEnv>,
+    auth: Authenticated,
+    values: SystemFormValues,
+    issues: readonly FieldIssue[],
+    status: 200 | 400 | 409 = 200,
+  ) => {
+    const ui = workUi(c);
+    const w = workTexts(ui);
+    const origins = await localSystems.recordableFor(auth.actor);
+    if (origins.length === 0) return forbiddenPage(c);
+    return renderWork(
+      c,
+      ui,
+      { title: w.newTitle, status, crumbs: crumbs(c) },
+      <section>
+        <h1>{w.newTitle}</h1>
+        <p>{w.newIntro}</p>
+        <SystemForm
+          ui={ui}
+          auth={auth}
+          action={localSystemPaths.create}
+          values={{ ...values, organisation: values.organisation || (origins[0]?.id ?? '') }}
+          issues={issues}
+          origins={origins}
+          submitLabel={w.save}
+        />
+      </section>,
+    );
+  };
+
+  web.get(localSystemPaths.create, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    return newPage(c, auth, EMPTY_SYSTEM_FORM, []);
+  });
+
+  web.post(localSystemPaths.create, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    const values = readSystemForm(await readForm(c));
+    const parsed = systemInput(values);
+    if (!parsed.ok) return newPage(c, auth, values, parsed.issues, 400);
+    try {
+      const created = await localSystems.create(auth.actor, parsed.input, requestMeta(c));
+      return c.redirect(`${localSystemPaths.system(created.id)}?done=created#check`, 303);
+    } catch (error) {
+      const refused = refusal(error);
+      if (refused) return newPage(c, auth, values, refused.issues, refused.status);
+      throw error;
+    }
+  });
+
+  // ——— One system ———
+  const systemPage = async (
+    c: Context<AppEnv>,
+    auth: Authenticated,
+    detail: LocalSystemDetail,
+    state: {
+      status?: 200 | 400 | 409;
+      done?: Done | undefined;
+      form?: { values: SystemFormValues; issues: readonly FieldIssue[] };
+      comply?: { issues: readonly FieldIssue[]; values: JustificationValues; chosen: string };
+    } = {},
+  ) => {
+    const ui = workUi(c);
+    const w = workTexts(ui);
+    const allowed = {
+      manage: can(auth.actor, 'locality_record.manage', locality(detail.organisationId)),
+      check: can(auth.actor, 'locality_record.check', locality(detail.organisationId)),
+    };
+    const platforms = await localSystems.platforms(
+      detail.latestCheck?.matches.map((m) => m.platformId) ?? [],
+    );
+    const flash = state.done
+      ? { text: w[state.done], kind: state.done === 'stale' ? ('error' as const) : ('ok' as const) }
+      : undefined;
+    const form = allowed.manage ? (
+      <SystemForm
+        ui={ui}
+        auth={auth}
+        action={localSystemPaths.system(detail.id)}
+        values={state.form?.values ?? formValuesOf(detail)}
+        issues={state.form?.issues ?? []}
+        version={detail.version}
+        submitLabel={w.saveChanges}
+      />
+    ) : null;
+    return renderWork(
+      c,
+      ui,
+      { title: detail.name, status: state.status ?? 200, crumbs: crumbs(c) },
+      <SystemPage
+        ui={ui}
+        auth={auth}
+        detail={detail}
+        platforms={platforms}
+        allowed={allowed}
+        flash={flash}
+        {...(state.comply ? { comply: state.comply } : {})}
+        form={form}
+      />,
+    );
+  };
+
+  web.get(`${localSystemPaths.list}/${ID}`, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    const detail = await localSystems.get(auth.actor, c.req.param('id'));
+    const done = DONE.find((d) => d === c.req.query('done'));
+    return systemPage(c, auth, detail, { done });
+  });
+
+  web.post(`${localSystemPaths.list}/${ID}`, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    const id = c.req.param('id');
+    const detail = await localSystems.get(auth.actor, id);
+    if (!can(auth.actor, 'locality_record.manage', locality(detail.organisationId))) return forbiddenPage(c);
+    const fields = await readForm(c);
+    const values = readSystemForm(fields);
+    const parsed = systemInput({ ...values, organisation: '' });
+    if (!parsed.ok)
+      return systemPage(c, auth, detail, { status: 400, form: { values, issues: parsed.issues } });
+    // The origin is fixed when a system is recorded: an edit never moves it.
+    const { name, description, functions, data, status, decision, budgetVnd, contact } = parsed.input;
+    try {
+      await localSystems.update(
+        auth.actor,
+        id,
+        {
+          ...{ name, description, functions, data, decision, budgetVnd, contact },
+          status: status ?? detail.status,
+          version: Number(one(fields, 'version')) || 0,
+        },
+        requestMeta(c),
+      );
+    } catch (error) {
+      if (error instanceof ConflictError && error.reason === 'version_mismatch')
+        // What was typed stays in the form; the page above shows what is saved now.
+        return systemPage(c, auth, await localSystems.get(auth.actor, id), {
+          status: 409,
+          done: 'stale',
+          form: { values, issues: [] },
+        });
+      const refused = refusal(error);
+      if (refused)
+        return systemPage(c, auth, detail, {
+          status: refused.status,
+          form: { values, issues: refused.issues },
+        });
+      throw error;
+    }
+    return c.redirect(`${localSystemPaths.system(id)}?done=saved#check`, 303);
+  });
+
+  web.post(`${localSystemPaths.list}/${ID}/kiem-tra`, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    const id = c.req.param('id');
+    try {
+      await localSystems.checkNow(auth.actor, id, requestMeta(c));
+    } catch (error) {
+      if (error instanceof ConflictError && error.reason === 'version_mismatch')
+        return c.redirect(`${localSystemPaths.system(id)}?done=stale#check`, 303);
+      throw error;
+    }
+    return c.redirect(`${localSystemPaths.system(id)}?done=checked#check`, 303);
+  });
+
+  web.post(`${localSystemPaths.list}/${ID}/giai-trinh`, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    const id = c.req.param('id');
+    const detail = await localSystems.get(auth.actor, id);
+    if (!can(auth.actor, 'locality_record.manage', locality(detail.organisationId))) return forbiddenPage(c);
+    const fields = await readForm(c);
+    const values: JustificationValues = {
+      reason: one(fields, 'reason'),
+      platformUnfit: one(fields, 'platformUnfit'),
+      costComparison: one(fields, 'costComparison'),
+      integrationPlan: one(fields, 'integrationPlan'),
+    };
+    const chosen = one(fields, 'platform');
+    const refuse = (issues: FieldIssue[]) =>
+      systemPage(c, auth, detail, { status: 400, comply: { issues, values, chosen } });
+    const kind = one(fields, 'kind');
+    let done: Done;
+    try {
+      if (kind === 'adoption') {
+        const offered = detail.latestCheck?.matches.some((m) => m.platformId === chosen) ?? false;
+        if (!offered) return await refuse([{ field: 'platform', code: 'choose_platform' }]);
+        await localSystems.resolve(auth.actor, id, { kind: 'adoption', platform: chosen }, requestMeta(c));
+        done = 'adopted';
+      } else if (kind === 'justification') {
+        await localSystems.resolve(auth.actor, id, { kind: 'justification', ...values }, requestMeta(c));
+        done = 'justified';
+      } else return await refuse([{ field: 'kind', code: 'invalid_value' }]);
+    } catch (error) {
+      if (error instanceof InvalidInputError) return refuse(error.issues.map(keyed));
+      throw error;
+    }
+    return c.redirect(`${localSystemPaths.system(id)}?done=${done}#check`, 303);
+  });
+
+  // ——— The authority's decisions ———
+  const queuePage = async (
+    c: Context<AppEnv>,
+    auth: Authenticated,
+    state: {
+      status?: 200 | 400 | 404 | 409;
+      flash?: { text: string; kind: 'ok' | 'error' };
+      failed?: { resolutionId: string; issues: readonly FieldIssue[]; comment: string };
+    } = {},
+  ) => {
+    const ui = workUi(c);
+    const w = workTexts(ui);
+    const pending = await localSystems.list(auth.actor, { standing: ['pending'] });
+    const items: QueueItem[] = [];
+    for (const system of pending) {
+      const detail = await localSystems.get(auth.actor, system.id);
+      const resolution = detail.resolutions
+        .filter((r) => r.status === 'pending')
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      if (resolution) items.push({ system, resolution });
+    }
+    const platforms = await localSystems.platforms(
+      items.flatMap((i) => i.system.latestCheck?.matches.map((m) => m.platformId) ?? []),
+    );
+    return renderWork(
+      c,
+      ui,
+      { title: w.queueTitle, status: state.status ?? 200, crumbs: crumbs(c) },
+      <JustificationQueuePage
+        ui={ui}
+        auth={auth}
+        items={items}
+        platforms={platforms}
+        flash={state.flash}
+        failed={state.failed}
+      />,
+    );
+  };
+
+  web.get(localSystemPaths.queue, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    if (!reviewer(auth.actor)) return forbiddenPage(c);
+    return queuePage(c, auth);
+  });
+
+  web.post(`${localSystemPaths.list}/giai-trinh/${ID}/quyet-dinh`, async (c) => {
+    const auth = await signedInOr(c);
+    if (auth instanceof Response) return auth;
+    if (!reviewer(auth.actor)) return forbiddenPage(c);
+    const resolutionId = c.req.param('id');
+    const fields = await readForm(c);
+    const comment = one(fields, 'comment');
+    const decision = one(fields, 'decision');
+    const issues: FieldIssue[] = [];
+    if (comment.trim() === '') issues.push({ field: 'comment', code: 'required' });
+    if (decision !== 'accept' && decision !== 'reject')
+      issues.push({ field: 'comment', code: 'invalid_value' });
+    if (issues.length > 0)
+      return queuePage(c, auth, { status: 400, failed: { resolutionId, issues, comment } });
+    const w = workTexts(workUi(c));
+    try {
+      const decided = await localSystems.decide(
+        auth.actor,
+        resolutionId,
+        { decision: decision as 'accept' | 'reject', comment },
+        requestMeta(c),
+      );
+      const system = await localSystems.get(auth.actor, decided.localSystemId);
+      const text = format(decision === 'accept' ? w.decidedAccepted : w.decidedRejected, {
+        name: system.name,
+      });
+      return queuePage(c, auth, { flash: { text, kind: 'ok' } });
+    } catch (error) {
+      if (error instanceof ConflictError && error.reason === 'already_decided')
+        return queuePage(c, auth, { status: 409, flash: { text: w.alreadyDecided, kind: 'error' } });
+      throw error;
+    }
+  });
+
+  web.onError(workErrorPage);
+  return web;
+}
+
+/** A refused write as the form shows it: fields named beside them, a refused status beside the status. */
+function refusal(error: unknown): { status: 400 | 409; issues: FieldIssue[] } | null {
+  if (error instanceof InvalidInputError) return { status: 400, issues: error.issues.map(keyed) };
+  if (error instanceof ConflictError && FORWARD_BLOCKS.has(error.reason))
+    return { status: 409, issues: [{ field: 'status', code: error.reason }] };
+  return null;
+}

@@ -1,0 +1,390 @@
+import type { FieldIssue } from '../../../domain/errors.ts';
+import { overlappingPlatformIds, type CheckSnapshot, type Resolution } from '../../../domain/local-system.ts';
+import type { Platform } from '../../../domain/platform.ts';
+import { format, formatDate } from '../../../i18n/index.ts';
+import type { Authenticated } from '../../../services/auth.service.ts';
+import type { LocalSystemDetail } from '../../../services/local-system.service.ts';
+import { Contacts } from '../overlap-check.page.tsx';
+import { paths } from '../paths.ts';
+import { Csrf, Flash, type WorkUi } from '../work/shell.tsx';
+import { Field, issueOf, issueText, workTexts } from './local-system-fields.tsx';
+import { textsFor } from './local-systems.page.tsx';
+import { localSystemPaths } from './local-system-paths.ts';
+
+/**
+ * One local system: what it is, its latest check with the platforms found (owner and focal
+ * point), "check now", comply or explain, the answers sent, every check, and the edit form.
+ * What is shown and offered follows `can` (decided by the route and passed in).
+ */
+export interface JustificationValues {
+  reason: string;
+  platformUnfit: string;
+  costComparison: string;
+  integrationPlan: string;
+}
+export const EMPTY_JUSTIFICATION: JustificationValues = {
+  reason: '',
+  platformUnfit: '',
+  costComparison: '',
+  integrationPlan: '',
+};
+
+/** hh:mm dd/mm/yyyy in Vietnam's time (UTC+7). */
+export function vietnamTime(iso: string): { time: string; date: string } {
+  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  return { time: local.slice(11, 16), date: formatDate(local) };
+}
+const when = (iso: string) => {
+  const t = vietnamTime(iso);
+  return `${t.time} ${t.date}`;
+};
+
+export function CheckResult({
+  ui,
+  check,
+  platforms,
+}: {
+  ui: WorkUi;
+  check: CheckSnapshot | null;
+  platforms: ReadonlyMap<string, Platform>;
+}) {
+  const w = workTexts(ui);
+  const t = textsFor(ui);
+  if (!check) return <p>{w.unchecked}</p>;
+  const at = vietnamTime(check.checkedAt);
+  return (
+    <>
+      <div class={`verdict verdict-${check.verdict}`} role="status">
+        <p class="verdict-title">{t.verdict[check.verdict]}</p>
+        <p>{w.verdictBody[check.verdict]}</p>
+      </div>
+      {check.matches.length > 0 ? (
+        <ol class="matches">
+          {check.matches.map((m) => {
+            const platform = platforms.get(m.platformId);
+            return (
+              <li class={`match match-${m.level}`}>
+                <h3>
+                  <span class={`level level-${m.level}`}>{w.level[m.level]}</span>{' '}
+                  {platform ? <a href={paths.platform(platform.slug)}>{m.name}</a> : m.name}
+                </h3>
+                <p class="score">{format(w.score, { percent: `${Math.round(m.score * 100)}%` })}</p>
+                {m.reasons.length > 0 ? (
+                  <>
+                    <h4>{w.why}</h4>
+                    <ul class="reasons">
+                      {m.reasons.map((r) => (
+                        <li>{r}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {platform ? <Contacts ui={ui} platform={platform} /> : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+      <p class="muted check-meta">
+        {format(w.checkMeta, {
+          time: at.time,
+          date: at.date,
+          trigger: w.trigger[check.trigger],
+          catalogue: check.catalogueRevision,
+          rules: check.rulesVersion,
+        })}
+      </p>
+    </>
+  );
+}
+
+function Answers({
+  ui,
+  resolutions,
+  names,
+}: {
+  ui: WorkUi;
+  resolutions: Resolution[];
+  names: Map<string, string>;
+}) {
+  const w = workTexts(ui);
+  return (
+    <ol class="comment-list">
+      {[...resolutions].reverse().map((r) => (
+        <li class="comment">
+          <p class="comment-meta">
+            <strong>{w.answerKind[r.kind]}</strong> · {w.answerStatus[r.status]} ·{' '}
+            {format(w.sentAt, { when: when(r.createdAt) })}
+          </p>
+          {r.platformId ? (
+            <p>{format(w.platformUsed, { name: names.get(r.platformId) ?? r.platformId })}</p>
+          ) : null}
+          {r.justification ? <JustificationText ui={ui} justification={r.justification} /> : null}
+          {r.reviewComment ? (
+            <p>
+              <strong>{w.reviewComment}</strong> (
+              {r.reviewedAt ? format(w.decidedAt, { when: when(r.reviewedAt) }) : ''}): {r.reviewComment}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function JustificationText({
+  ui,
+  justification,
+}: {
+  ui: WorkUi;
+  justification: NonNullable<Resolution['justification']>;
+}) {
+  const f = workTexts(ui).field;
+  const rows: [string, string | null][] = [
+    [f.reason, justification.reason],
+    [f.platformUnfit, justification.platformUnfit],
+    [f.costComparison, justification.costComparison],
+    [f.integrationPlan, justification.integrationPlan],
+  ];
+  return (
+    <dl class="facts">
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <div class="fact">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function Comply(props: {
+  ui: WorkUi;
+  auth: Authenticated;
+  detail: LocalSystemDetail;
+  check: CheckSnapshot;
+  issues: readonly FieldIssue[];
+  values: JustificationValues;
+  chosen: string;
+}) {
+  const { ui, auth, detail, check, issues } = props;
+  const w = workTexts(ui);
+  const f = w.field;
+  const overlapping = new Set(overlappingPlatformIds(check));
+  const choices = [...check.matches].sort(
+    (a, b) => Number(overlapping.has(b.platformId)) - Number(overlapping.has(a.platformId)),
+  );
+  const platformIssue = issueOf(issues, 'platform');
+  return (
+    <section id="comply" aria-labelledby="comply-title">
+      <h2 id="comply-title">{w.comply}</h2>
+      <p>{w.complyIntro}</p>
+      <form method="post" action={localSystemPaths.resolve(detail.id)} class="work-form" novalidate>
+        <Csrf auth={auth} />
+        <input type="hidden" name="kind" value="adoption" />
+        <fieldset class={platformIssue ? 'field-invalid' : undefined}>
+          <legend>{w.adoptTitle}</legend>
+          {platformIssue ? (
+            <p class="field-error" id="err-platform">
+              {issueText(ui, platformIssue)}
+            </p>
+          ) : null}
+          <ul>
+            {choices.map((m) => (
+              <li>
+                <input
+                  type="radio"
+                  id={`adopt-${m.platformId}`}
+                  name="platform"
+                  value={m.platformId}
+                  checked={props.chosen === m.platformId}
+                />
+                <label for={`adopt-${m.platformId}`}>
+                  {m.name} ({w.level[m.level]})
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div class="form-actions">
+          <button type="submit" class="secondary">
+            {w.adopt}
+          </button>
+        </div>
+      </form>
+      <form method="post" action={localSystemPaths.resolve(detail.id)} class="work-form" novalidate>
+        <Csrf auth={auth} />
+        <input type="hidden" name="kind" value="justification" />
+        <h3>{w.justifyTitle}</h3>
+        <Field ui={ui} name="reason" label={f.reason} value={props.values.reason} issues={issues} rows={4} />
+        <Field
+          ui={ui}
+          name="platformUnfit"
+          label={f.platformUnfit}
+          value={props.values.platformUnfit}
+          issues={issues}
+          rows={4}
+        />
+        <Field
+          ui={ui}
+          name="costComparison"
+          label={f.costComparison}
+          value={props.values.costComparison}
+          issues={issues}
+          rows={3}
+        />
+        <Field
+          ui={ui}
+          name="integrationPlan"
+          label={f.integrationPlan}
+          value={props.values.integrationPlan}
+          issues={issues}
+          rows={3}
+        />
+        <div class="form-actions">
+          <button type="submit">{w.justify}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export interface SystemPageProps {
+  ui: WorkUi;
+  auth: Authenticated;
+  detail: LocalSystemDetail;
+  platforms: ReadonlyMap<string, Platform>;
+  allowed: { manage: boolean; check: boolean };
+  flash?: { text: string; kind: 'ok' | 'error' } | undefined;
+  comply?: { issues: readonly FieldIssue[]; values: JustificationValues; chosen: string };
+  /** The edit form (rendered by the caller with its values and issues). */
+  form: unknown;
+}
+
+export function SystemPage(props: SystemPageProps) {
+  const { ui, auth, detail } = props;
+  const w = workTexts(ui);
+  const t = textsFor(ui);
+  const check = detail.latestCheck;
+  const names = new Map(detail.checks.flatMap((c) => c.matches.map((m) => [m.platformId, m.name] as const)));
+  const canAnswer =
+    props.allowed.manage &&
+    check?.verdict === 'overlap' &&
+    (detail.standing === 'unresolved' || detail.standing === 'rejected');
+  const money =
+    detail.budgetVnd === null
+      ? ''
+      : new Intl.NumberFormat(ui.locale === 'en' ? 'en-GB' : 'vi-VN').format(detail.budgetVnd);
+  const facts: [string, string][] = [
+    [w.locality, detail.locality?.name ?? ''],
+    ...(detail.origin && detail.origin.id !== detail.locality?.id
+      ? [[w.origin, detail.origin.name] as [string, string]]
+      : []),
+    [t.page.status, t.status[detail.status]],
+    [w.standing, t.standing[detail.standing]],
+    [
+      t.page.decision,
+      detail.decision
+        ? `${detail.decision.number} ${ui.locale === 'vi' ? 'ngày' : 'of'} ${formatDate(detail.decision.date)}`
+        : w.none,
+    ],
+    [t.page.budget, money || w.none],
+    [
+      w.field.contactName,
+      [detail.contact.name, detail.contact.email, detail.contact.phone].filter(Boolean).join(' · ') || w.none,
+    ],
+    [w.field.description, detail.description || w.none],
+    [w.field.functions, detail.functions.join('; ') || w.none],
+    [w.field.data, detail.data.join('; ') || w.none],
+    [w.version, `${detail.version} · ${w.updatedAt} ${when(detail.updatedAt)}`],
+  ];
+  return (
+    <article class="local-system">
+      <h1>{detail.name}</h1>
+      <Flash text={props.flash?.text} kind={props.flash?.kind} />
+      <section aria-labelledby="facts-title">
+        <h2 id="facts-title">{w.facts}</h2>
+        <dl class="facts">
+          {facts.map(([k, v]) => (
+            <div class="fact">
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section id="check" aria-labelledby="check-title">
+        <h2 id="check-title">{w.checkTitle}</h2>
+        <CheckResult ui={ui} check={check} platforms={props.platforms} />
+        {props.allowed.check ? (
+          <form method="post" action={localSystemPaths.check(detail.id)} class="work-form">
+            <Csrf auth={auth} />
+            <input type="hidden" name="version" value={String(detail.version)} />
+            <p class="hint">{w.checkNowHint}</p>
+            <button type="submit" class="secondary">
+              {w.checkNow}
+            </button>
+          </form>
+        ) : null}
+      </section>
+      {canAnswer && check ? (
+        <Comply
+          ui={ui}
+          auth={auth}
+          detail={detail}
+          check={check}
+          issues={props.comply?.issues ?? []}
+          values={props.comply?.values ?? EMPTY_JUSTIFICATION}
+          chosen={props.comply?.chosen ?? ''}
+        />
+      ) : null}
+      {detail.resolutions.length > 0 ? (
+        <section aria-labelledby="answers-title">
+          <h2 id="answers-title">{w.answers}</h2>
+          <Answers ui={ui} resolutions={detail.resolutions} names={names} />
+        </section>
+      ) : null}
+      {props.form ? (
+        <section id="edit" aria-labelledby="edit-title">
+          <h2 id="edit-title">{w.editTitle}</h2>
+          {props.form}
+        </section>
+      ) : null}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{w.history}</h2>
+        <div class="table-wrap">
+          <table class="stack">
+            <thead>
+              <tr>
+                <th scope="col">{w.historyWhen}</th>
+                <th scope="col">{w.historyTrigger}</th>
+                <th scope="col">{w.historyVerdict}</th>
+                <th scope="col">{w.historyOverlaps}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.checks.map((c) => (
+                <tr>
+                  <th scope="row">{when(c.checkedAt)}</th>
+                  <td data-label={w.historyTrigger}>{w.trigger[c.trigger]}</td>
+                  <td data-label={w.historyVerdict}>{t.verdict[c.verdict]}</td>
+                  <td data-label={w.historyOverlaps}>
+                    {c.matches
+                      .filter((m) => m.level === 'overlap')
+                      .map((m) => m.name)
+                      .join('; ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <p>
+        <a href={localSystemPaths.list}>{w.back}</a>
+      </p>
+    </article>
+  );
+}
