@@ -49,6 +49,7 @@ export const localSystemWorkEn: LocalSystemWorkMessages = {
   save: 'Save and check for overlaps',
   saveChanges: 'Save changes',
   created: 'The system is recorded and checked for overlaps.',
+  notSaved: 'Not saved: see the errors beside the fields below.',
   saved: 'Changes saved.',
   checked: 'Checked again against the current catalogue.',
   adopted: 'Recorded: the locality uses the catalogue platform instead of its own system.',

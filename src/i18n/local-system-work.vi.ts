@@ -53,6 +53,7 @@ export const localSystemWorkVi = {
   save: 'Lưu và kiểm tra trùng lặp',
   saveChanges: 'Lưu thay đổi',
   created: 'Đã ghi nhận hệ thống và kiểm tra trùng lặp.',
+  notSaved: 'Chưa lưu được: xem lỗi ghi bên cạnh từng trường bên dưới.',
   saved: 'Đã lưu thay đổi.',
   checked: 'Đã kiểm tra lại với danh mục hiện hành.',
   adopted: 'Đã ghi nhận: địa phương dùng nền tảng trong danh mục thay cho hệ thống riêng.',

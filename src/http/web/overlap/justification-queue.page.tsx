@@ -64,7 +64,12 @@ export function JustificationQueuePage(props: {
             {resolution.justification ? (
               <JustificationText ui={ui} justification={resolution.justification} />
             ) : null}
-            <form method="post" action={localSystemPaths.decide(resolution.id)} class="work-form" novalidate>
+            <form
+              method="post"
+              action={`${localSystemPaths.decide(resolution.id)}#q-${resolution.id}`}
+              class="work-form"
+              novalidate
+            >
               <Csrf auth={auth} />
               <Field
                 ui={ui}

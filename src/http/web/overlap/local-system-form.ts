@@ -71,7 +71,8 @@ export function formValuesOf(system: LocalSystem): SystemFormValues {
     status: system.status,
     decisionNumber: system.decision?.number ?? '',
     decisionDate: system.decision ? dmy(system.decision.date) : '',
-    budget: system.budgetVnd === null ? '' : String(system.budgetVnd),
+    // Grouped as people write amounts (1.500.000.000); budgetOf reads it back.
+    budget: system.budgetVnd === null ? '' : String(system.budgetVnd).replace(/\B(?=(\d{3})+(?!\d))/g, '.'),
     contactName: system.contact.name ?? '',
     contactEmail: system.contact.email ?? '',
     contactPhone: system.contact.phone ?? '',

@@ -125,14 +125,18 @@ export function localSystemWorkRoutes({ localSystems }: { localSystems: LocalSys
     const platforms = await localSystems.platforms(
       detail.latestCheck?.matches.map((m) => m.platformId) ?? [],
     );
+    const refused = (state.form?.issues.length ?? 0) > 0 || (state.comply?.issues.length ?? 0) > 0;
     const flash = state.done
       ? { text: w[state.done], kind: state.done === 'stale' ? ('error' as const) : ('ok' as const) }
-      : undefined;
+      : refused
+        ? { text: w.notSaved, kind: 'error' as const }
+        : undefined;
     const form = allowed.manage ? (
       <SystemForm
         ui={ui}
         auth={auth}
-        action={localSystemPaths.system(detail.id)}
+        // The fragment brings a refused form back into view, without script.
+        action={`${localSystemPaths.system(detail.id)}#edit`}
         values={state.form?.values ?? formValuesOf(detail)}
         issues={state.form?.issues ?? []}
         version={detail.version}

@@ -160,7 +160,7 @@ describe('local-system work screens: record, check, comply or explain, decide', 
 
   it('edits: a stale version keeps what was typed; a forward status over an overlap is refused beside it', async () => {
     const id = await record({ ...BIDDING, name: 'Phần mềm đấu thầu (thử nghiệm)' });
-    const form = formFields((await page(`${LIST}/${id}`, officer)).html, `${LIST}/${id}`);
+    const form = formFields((await page(`${LIST}/${id}`, officer)).html, `${LIST}/${id}#edit`);
     // Someone else saves first.
     const first = await postForm(
       t,
@@ -180,7 +180,7 @@ describe('local-system work screens: record, check, comply or explain, decide', 
     assert.ok(stale.html.includes('value="Người thứ hai"'));
     assert.ok(stale.html.includes('<input type="hidden" name="version" value="2"'));
     // Approving it while the overlap is unanswered: refused, beside the status.
-    const fresh = formFields((await page(`${LIST}/${id}`, officer)).html, `${LIST}/${id}`);
+    const fresh = formFields((await page(`${LIST}/${id}`, officer)).html, `${LIST}/${id}#edit`);
     const approve = await postForm(t, `${LIST}/${id}`, withValues(fresh, { status: 'approved' }), officer);
     assert.equal(approve.status, 409);
     assert.ok(errorBeside(approve.html, 'status'));
@@ -249,7 +249,7 @@ describe('local-system work screens: record, check, comply or explain, decide', 
     assert.ok(queue.text.includes(name));
     assert.ok(queue.text.includes(JUSTIFICATION.platformUnfit));
     const action = new RegExp(
-      `<a href="${LIST}/${id}">[\\s\\S]*?action="(${LIST}/giai-trinh/[0-9a-f-]{36}/quyet-dinh)"`,
+      `<a href="${LIST}/${id}">[\\s\\S]*?action="(${LIST}/giai-trinh/[0-9a-f-]{36}/quyet-dinh)#`,
     ).exec(queue.html)?.[1];
     assert.ok(action);
     const noReason = await post(action, { decision: 'accept', comment: ' ' }, reviewer);
@@ -266,7 +266,7 @@ describe('local-system work screens: record, check, comply or explain, decide', 
     const again = await post(action, { decision: 'reject', comment: 'Thử lại' }, reviewer);
     assert.equal(again.status, 409);
     // Accepted: the officer moves it to approved, and the list says so.
-    const form = formFields((await page(`${LIST}/${id}`, officer)).html, `${LIST}/${id}`);
+    const form = formFields((await page(`${LIST}/${id}`, officer)).html, `${LIST}/${id}#edit`);
     assert.equal(
       (await postForm(t, `${LIST}/${id}`, withValues(form, { status: 'approved' }), officer)).status,
       303,

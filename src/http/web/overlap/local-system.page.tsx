@@ -181,7 +181,12 @@ function Comply(props: {
     <section id="comply" aria-labelledby="comply-title">
       <h2 id="comply-title">{w.comply}</h2>
       <p>{w.complyIntro}</p>
-      <form method="post" action={localSystemPaths.resolve(detail.id)} class="work-form" novalidate>
+      <form
+        method="post"
+        action={`${localSystemPaths.resolve(detail.id)}#comply`}
+        class="work-form"
+        novalidate
+      >
         <Csrf auth={auth} />
         <input type="hidden" name="kind" value="adoption" />
         <fieldset class={platformIssue ? 'field-invalid' : undefined}>
@@ -214,35 +219,49 @@ function Comply(props: {
           </button>
         </div>
       </form>
-      <form method="post" action={localSystemPaths.resolve(detail.id)} class="work-form" novalidate>
+      <form
+        method="post"
+        action={`${localSystemPaths.resolve(detail.id)}#comply`}
+        class="work-form"
+        novalidate
+      >
         <Csrf auth={auth} />
         <input type="hidden" name="kind" value="justification" />
-        <h3>{w.justifyTitle}</h3>
-        <Field ui={ui} name="reason" label={f.reason} value={props.values.reason} issues={issues} rows={4} />
-        <Field
-          ui={ui}
-          name="platformUnfit"
-          label={f.platformUnfit}
-          value={props.values.platformUnfit}
-          issues={issues}
-          rows={4}
-        />
-        <Field
-          ui={ui}
-          name="costComparison"
-          label={f.costComparison}
-          value={props.values.costComparison}
-          issues={issues}
-          rows={3}
-        />
-        <Field
-          ui={ui}
-          name="integrationPlan"
-          label={f.integrationPlan}
-          value={props.values.integrationPlan}
-          issues={issues}
-          rows={3}
-        />
+        <fieldset>
+          <legend>{w.justifyTitle}</legend>
+          <Field
+            ui={ui}
+            name="reason"
+            label={f.reason}
+            value={props.values.reason}
+            issues={issues}
+            rows={4}
+          />
+          <Field
+            ui={ui}
+            name="platformUnfit"
+            label={f.platformUnfit}
+            value={props.values.platformUnfit}
+            issues={issues}
+            rows={4}
+          />
+          <Field
+            ui={ui}
+            name="costComparison"
+            label={f.costComparison}
+            value={props.values.costComparison}
+            issues={issues}
+            rows={3}
+          />
+          <Field
+            ui={ui}
+            name="integrationPlan"
+            label={f.integrationPlan}
+            value={props.values.integrationPlan}
+            issues={issues}
+            rows={3}
+          />
+        </fieldset>
         <div class="form-actions">
           <button type="submit">{w.justify}</button>
         </div>
