@@ -297,5 +297,11 @@ describe('local-system work screens: record, check, comply or explain, decide', 
     const authority = await page(LIST, reviewer);
     assert.ok(authority.html.includes(`href="${LIST}/giai-trinh-cho-tham-dinh"`));
     assert.ok(!authority.html.includes(`href="${LIST}/moi"`));
+    // The work area leads there too.
+    const home = await page('/cong-viec', officer);
+    assert.ok(home.html.includes(`href="${LIST}"`));
+    assert.ok(!home.html.includes(`href="${LIST}/giai-trinh-cho-tham-dinh"`));
+    assert.ok((await page('/cong-viec', reviewer)).html.includes(`href="${LIST}/giai-trinh-cho-tham-dinh"`));
+    assert.ok(!(await page('/cong-viec', editor)).html.includes(`href="${LIST}`));
   });
 });

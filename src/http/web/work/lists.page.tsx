@@ -25,7 +25,16 @@ export interface HomeLinks {
   users: boolean;
 }
 
-export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
+export function HomePage({
+  ui,
+  links,
+  more = [],
+}: {
+  ui: WorkUi;
+  links: HomeLinks;
+  /** Links of other areas' work screens, already decided with `can` (local systems, ...). */
+  more?: readonly { href: string; text: string }[];
+}) {
   const w = ui.w.work;
   const items: [boolean, string, string][] = [
     [links.platforms, workPaths.myPlatforms, w.myPlatforms],
@@ -33,7 +42,9 @@ export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
     [links.queue, workPaths.reviewQueue, w.reviewQueue],
     [links.users, workPaths.users, w.users],
   ];
-  const shown = items.filter(([show]) => show);
+  const shown = [...items, ...more.map((m): [boolean, string, string] => [true, m.href, m.text])].filter(
+    ([show]) => show,
+  );
   return (
     <section>
       <h1>{w.title}</h1>

@@ -26,6 +26,7 @@ import { workPaths } from './paths.ts';
 import { conflictPage, requestPages } from './requests.routes.tsx';
 import { forbiddenPage, renderWork, workUi } from './shell.tsx';
 import { UsersPage, type InviteValues } from './users.page.tsx';
+import { localSystemWorkLinks } from '../overlap/local-system-links.ts';
 
 export interface WorkPagesDeps extends AuthPagesDeps {
   changeRequests: ChangeRequestService;
@@ -56,7 +57,12 @@ export function workRoutes(deps: WorkPagesDeps) {
       queue: authority,
       users: can(a, 'user.manage', { kind: 'user' }),
     };
-    return renderWork(c, ui, { title: ui.w.work.title, crumbs: [] }, <HomePage ui={ui} links={links} />);
+    return renderWork(
+      c,
+      ui,
+      { title: ui.w.work.title, crumbs: [] },
+      <HomePage ui={ui} links={links} more={localSystemWorkLinks(ui, a)} />,
+    );
   });
 
   web.get(workPaths.myPlatforms, async (c) => {
