@@ -37,7 +37,7 @@ const FORWARD_BLOCKS = new Set([
   'justification_rejected',
   'status_retired',
 ]);
-const DONE = ['created', 'saved', 'checked', 'adopted', 'justified', 'stale'] as const;
+const DONE = ['created', 'saved', 'checked', 'adopted', 'justified', 'stale', 'staleCheck'] as const;
 type Done = (typeof DONE)[number];
 
 const locality = (organisationId: string) =>
@@ -127,7 +127,7 @@ export function localSystemWorkRoutes({ localSystems }: { localSystems: LocalSys
     );
     const refused = (state.form?.issues.length ?? 0) > 0 || (state.comply?.issues.length ?? 0) > 0;
     const flash = state.done
-      ? { text: w[state.done], kind: state.done === 'stale' ? ('error' as const) : ('ok' as const) }
+      ? { text: w[state.done], kind: state.done.startsWith('stale') ? ('error' as const) : ('ok' as const) }
       : refused
         ? { text: w.notSaved, kind: 'error' as const }
         : undefined;
@@ -219,7 +219,7 @@ export function localSystemWorkRoutes({ localSystems }: { localSystems: LocalSys
       await localSystems.checkNow(auth.actor, id, requestMeta(c));
     } catch (error) {
       if (error instanceof ConflictError && error.reason === 'version_mismatch')
-        return c.redirect(`${localSystemPaths.system(id)}?done=stale#check`, 303);
+        return c.redirect(`${localSystemPaths.system(id)}?done=staleCheck#check`, 303);
       throw error;
     }
     return c.redirect(`${localSystemPaths.system(id)}?done=checked#check`, 303);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { localSystemWorkEn } from '../../../i18n/local-system-work.en.ts';
 import { localSystemWorkVi as w } from '../../../i18n/local-system-work.vi.ts';
 import { localSystemsVi } from '../../../i18n/local-systems.vi.ts';
 import { openTestApp, type TestApp } from '../../../testing/test-app.ts';
@@ -137,6 +138,8 @@ describe('local-system work screens: record, check, comply or explain, decide', 
     assert.ok(res.text.includes('2.500.000.000'));
     assert.ok(res.html.includes('id="comply"'));
     assert.deepEqual(await audit(id), ['local_system.create']);
+    const en = await page(`${LIST}/${id}?lang=en`, officer);
+    assert.ok(en.text.includes(localSystemWorkEn.checkTitle) && en.text.includes(localSystemWorkEn.comply));
     // Another locality does not learn it exists; the authority reads it but may not edit it.
     assert.equal((await page(`${LIST}/${id}`, hanoi)).status, 404);
     const authority = await page(`${LIST}/${id}`, reviewer);

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../../domain/errors.ts';
 import { overlappingPlatformIds, type CheckSnapshot, type Resolution } from '../../../domain/local-system.ts';
 import type { Platform } from '../../../domain/platform.ts';
@@ -278,8 +279,8 @@ export interface SystemPageProps {
   allowed: { manage: boolean; check: boolean };
   flash?: { text: string; kind: 'ok' | 'error' } | undefined;
   comply?: { issues: readonly FieldIssue[]; values: JustificationValues; chosen: string };
-  /** The edit form (rendered by the caller with its values and issues). */
-  form: unknown;
+  /** The edit form (rendered by the caller with its values and issues), if the reader may edit. */
+  form: Child | null;
 }
 
 export function SystemPage(props: SystemPageProps) {
