@@ -5,7 +5,7 @@ export const localSystemWorkEn: LocalSystemWorkMessages = {
   newIntro:
     'Record a system the locality runs or a planned investment. It is checked against the catalogue of digital platforms as soon as it is saved.',
   newLink: 'Record a new system',
-  queueLink: 'Justifications awaiting decision',
+  queueLink: 'Local justifications to decide',
   open: 'View, edit',
   view: 'View',
   field: {

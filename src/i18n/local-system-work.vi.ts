@@ -8,7 +8,7 @@ export const localSystemWorkVi = {
   newIntro:
     'Ghi nhận hệ thống đang có hoặc dự án đầu tư dự kiến. Hệ thống được kiểm tra trùng lặp với danh mục nền tảng số ngay khi lưu.',
   newLink: 'Ghi nhận hệ thống mới',
-  queueLink: 'Giải trình chờ thẩm định',
+  queueLink: 'Giải trình của địa phương cần quyết định',
   open: 'Xem, sửa',
   view: 'Xem',
   field: {

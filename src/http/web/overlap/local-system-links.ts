@@ -16,7 +16,7 @@ export function localSystemWorkLinks(ui: Ui, actor: Actor): { href: string; text
   if (can(actor, 'locality_record.review', own))
     links.push({
       href: localSystemPaths.queue,
-      text: (en ? localSystemWorkEn : localSystemWorkVi).queueTitle,
+      text: (en ? localSystemWorkEn : localSystemWorkVi).queueLink,
     });
   return links;
 }
