@@ -150,6 +150,9 @@ describe('local systems pages in Chromium', () => {
       (await officerPage.locator('#check .matches').innerText()).includes('Hệ thống mạng đấu thầu quốc gia'),
     );
     await shot(officerPage, 'local-system-verdict');
+    await officerPage.setViewportSize({ width: 390, height: 844 });
+    await shot(officerPage, 'local-system-verdict-mobile');
+    await officerPage.setViewportSize({ width: 1280, height: 900 });
 
     // Approving it before answering the overlap is refused, beside the status.
     await officerPage.getByLabel(w.field.status, { exact: true }).selectOption('approved');
