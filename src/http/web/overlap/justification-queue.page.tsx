@@ -6,7 +6,7 @@ import type { Authenticated } from '../../../services/auth.service.ts';
 import type { LocalSystemView } from '../../../services/local-system.service.ts';
 import { Csrf, Flash, type WorkUi } from '../work/shell.tsx';
 import { Field, workTexts } from './local-system-fields.tsx';
-import { CheckResult, JustificationText, vietnamTime } from './local-system.page.tsx';
+import { CheckResult, JustificationText, vietnamTime } from './local-system-check.tsx';
 import { localSystemPaths } from './local-system-paths.ts';
 import { textsFor } from './local-systems.page.tsx';
 
