@@ -52,7 +52,8 @@ export interface LocalSystem extends LocalSystemContent {
   updatedAt: string;
 }
 
-export type CheckTrigger = 'record' | 'edit' | 'recheck' | 'recompute';
+/** `manual`: asked for on the system's page or through POST /local-systems/{id}/checks. */
+export type CheckTrigger = 'record' | 'edit' | 'recheck' | 'recompute' | 'manual';
 
 export interface SnapshotMatch {
   platformId: string;

@@ -111,6 +111,7 @@ const OTHER_MATRIX: Partial<Record<Action, Record<Relation, string>>> = {
   'platform.confirm': { own: 'E', predecessor: 'E', other: '' },
   'locality_record.review': { own: 'AR', predecessor: 'AR', other: 'AR' },
   'declaration.read': { own: 'ARE', predecessor: 'ARE', other: 'AR' },
+  'locality_record.check': { own: 'ARL', predecessor: 'ARL', other: 'AR' },
 };
 const GLOBAL_MATRIX: Partial<Record<Action, string>> = {
   'catalogue.read': 'ARLE',

@@ -81,6 +81,8 @@ export interface ActionTargets {
   'catalogue_hygiene.manage': { kind: 'catalogue_hygiene' };
   /** One body's row of the declaration follow-up: the authority, or that body's own editors. */
   'declaration.read': { kind: 'declaration'; organisationId: string };
+  /** Check a local system against the catalogue now (its locality's officers, the authority). */
+  'locality_record.check': { kind: 'locality_record'; localityId: string };
 }
 export type Action = keyof ActionTargets;
 
@@ -121,6 +123,7 @@ export const ACTIONS = [
   'catalogue_hygiene.read',
   'catalogue_hygiene.manage',
   'declaration.read',
+  'locality_record.check',
 ] as const satisfies readonly Action[];
 
 const READS: ReadonlySet<Action> = new Set<Action>([
@@ -198,6 +201,10 @@ export function can<A extends Action>(actor: Actor | null, action: A, target: Ac
     case 'locality_record.manage': {
       const { localityId } = t as ActionTargets['locality_record.manage'];
       return actor.role === 'locality_officer' && ownsIt(localityId);
+    }
+    case 'locality_record.check': {
+      const { localityId } = t as ActionTargets['locality_record.check'];
+      return isAuthority(actor) || (actor.role === 'locality_officer' && ownsIt(localityId));
     }
     case 'locality_record.review':
     case 'overlap_report.read':

@@ -8,6 +8,7 @@ import {
   insertSnapshot,
   latestSnapshots,
   listLocalSystems,
+  lockLocalSystems,
   listSnapshots,
   updateLocalSystem,
 } from '../db/local-system.repository.ts';
@@ -35,7 +36,7 @@ import {
   type Resolution,
 } from '../domain/local-system.ts';
 import type { Organisation } from '../domain/organisation.ts';
-import type { OrganisationRef } from '../domain/platform.ts';
+import type { OrganisationRef, Platform } from '../domain/platform.ts';
 import { can, type Actor } from '../domain/permission.ts';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue.service.ts';
 import type { LocalSystemChecker } from './local-system.check.ts';
@@ -202,6 +203,31 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
         .filter((v) => !filter.standing?.length || filter.standing.includes(v.standing));
     },
 
+    /** The catalogue platforms a check named, for their owner and focal points (open data). */
+    async platforms(ids: readonly string[]): Promise<Map<string, Platform>> {
+      const snapshot = await catalogue.snapshot();
+      const found = new Map<string, Platform>();
+      for (const id of ids) {
+        const platform = snapshot.platformById.get(id);
+        if (platform) found.set(id, platform);
+      }
+      return found;
+    },
+
+    /** Where an officer may record a system: its locality and the provinces merged into it. */
+    async recordableFor(actor: Actor | null): Promise<OrganisationRef[]> {
+      const a = requireActor(actor);
+      const snapshot = await catalogue.snapshot();
+      return [...a.organisationFamily]
+        .map((id) => snapshot.directory.byId.get(id))
+        .filter(
+          (o): o is Organisation =>
+            o !== undefined && LOCALITY_LEVELS.has(o.level) && can(a, 'locality_record.manage', target(o.id)),
+        )
+        .sort((x, y) => Number(y.id === a.organisationId) - Number(x.id === a.organisationId))
+        .map((o) => ({ id: o.id, name: o.name }));
+    },
+
     async get(actor: Actor | null, id: string): Promise<LocalSystemDetail> {
       return detail(await loadVisible(requireActor(actor), id));
     },
@@ -343,6 +369,52 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
         return after;
       });
       return detail(updated);
+    },
+
+    /**
+     * "Check this system now": its locality's officer or the authority checks it against today's
+     * catalogue under the overlap rules in force, and the snapshot is kept like a re-check's.
+     */
+    async checkNow(
+      actor: Actor | null,
+      id: string,
+      ctx: WriteContext,
+    ): Promise<{ verdict: CheckSnapshot['verdict']; check: CheckSnapshot; standing: OverlapStanding }> {
+      const a = requireActor(actor);
+      const system = await loadVisible(a, id);
+      if (!can(a, 'locality_record.check', target(system.organisationId)))
+        throw new NotAllowedError('locality_record.check');
+      const now = clock.now();
+      const check = await checker.check(system, 'manual', now);
+      const stored = await db.transaction().execute(async (tx) => {
+        // An edit in between checked the new text itself: this check of the old one is refused.
+        const [locked] = await lockLocalSystems(tx, [id]);
+        if (!locked || locked.version !== system.version)
+          throw new ConflictError('version_mismatch', { currentVersion: locked?.version });
+        const snapshot = await insertSnapshot(tx, check);
+        await appendAudit(
+          tx,
+          ctx,
+          [
+            {
+              action: 'local_system.check',
+              targetType: 'local_system',
+              targetId: id,
+              after: {
+                checkId: snapshot.id,
+                verdict: snapshot.verdict,
+                overlapping: overlappingPlatformIds(snapshot),
+                catalogueRevision: snapshot.catalogueRevision,
+                rulesVersion: snapshot.rulesVersion,
+              },
+            },
+          ],
+          now,
+        );
+        return snapshot;
+      });
+      const resolutions = await listResolutions(db, [id]);
+      return { verdict: stored.verdict, check: stored, standing: overlapStanding(stored, resolutions) };
     },
 
     /** Comply or explain: adopt a catalogue platform instead, or justify the system. */

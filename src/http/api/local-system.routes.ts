@@ -7,6 +7,7 @@ import {
   LocalSystemDetailSchema,
   LocalSystemSchema,
   ResolutionSchema,
+  SnapshotSchema,
   STANDINGS,
   UpdateLocalSystem,
 } from './local-system.schemas.ts';
@@ -99,6 +100,33 @@ const resolve = createRoute({
     ...writes,
   },
 });
+const checkNow = createRoute({
+  method: 'post',
+  path: '/api/v1/local-systems/{id}/checks',
+  tags,
+  summary: 'Check a local system against the catalogue now (its locality’s officer, or the authority)',
+  description:
+    'Runs the overlap check under the rules in force against today’s catalogue and keeps the snapshot (trigger `manual`), as the background re-check does. 409 `version_mismatch` when the system was edited meanwhile.',
+  security: SESSION_SECURITY,
+  request: { params: Id },
+  responses: {
+    201: {
+      description: 'The verdict, the stored snapshot, and where the system now stands',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              verdict: z.enum(['overlap', 'related', 'clear']),
+              check: SnapshotSchema,
+              standing: z.enum(STANDINGS),
+            })
+            .openapi('LocalSystemCheckResult'),
+        },
+      },
+    },
+    ...writes,
+  },
+});
 const decide = createRoute({
   method: 'post',
   path: '/api/v1/local-system-resolutions/{id}/decision',
@@ -139,6 +167,9 @@ export function localSystemRoutes(systems: LocalSystemService) {
         await systems.resolve(c.get('actor'), c.req.valid('param').id, c.req.valid('json'), requestMeta(c)),
         201,
       ),
+    )
+    .openapi(checkNow, async (c) =>
+      c.json(await systems.checkNow(c.get('actor'), c.req.valid('param').id, requestMeta(c)), 201),
     )
     .openapi(decide, async (c) =>
       c.json(

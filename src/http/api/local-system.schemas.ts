@@ -116,7 +116,7 @@ export const SnapshotSchema = z
     ),
     catalogueRevision: z.number().int(),
     rulesVersion: z.string(),
-    trigger: z.enum(['record', 'edit', 'recheck', 'recompute']),
+    trigger: z.enum(['record', 'edit', 'recheck', 'recompute', 'manual']),
     checkedAt: z.string(),
   })
   .openapi('LocalSystemCheck');

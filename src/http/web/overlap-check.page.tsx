@@ -232,7 +232,7 @@ function Evidence({ t, reasons }: { t: OverlapCheckMessages; reasons: readonly O
   );
 }
 
-function Contacts({ ui, platform }: { ui: Ui; platform: Platform }) {
+export function Contacts({ ui, platform }: { ui: Ui; platform: Platform }) {
   const t = overlapTexts(ui);
   return (
     <dl class="match-facts">

@@ -4,6 +4,8 @@ import { format, formatDate } from '../../../i18n/index.ts';
 import { localSystemsEn } from '../../../i18n/local-systems.en.ts';
 import { localSystemsVi, type LocalSystemsMessages } from '../../../i18n/local-systems.vi.ts';
 import type { Ui } from '../ui.ts';
+import { workTexts } from './local-system-fields.tsx';
+import { localSystemPaths } from './local-system-paths.ts';
 
 /** The locality's list of its systems, and the nationwide report: server-rendered, no script. */
 export const textsFor = (ui: Ui): LocalSystemsMessages =>
@@ -36,13 +38,26 @@ export function LocalSystemsPage(props: {
   systems: LocalSystemView[];
   localities: { id: string; code: string; name: string }[] | null;
   selected: string;
+  /** What the reader may do from here (decided with `can` by the route). */
+  links?: { create: boolean; queue: boolean };
 }) {
   const t = textsFor(props.ui);
   const p = t.page;
+  const w = workTexts(props.ui);
   return (
     <section>
       <h1>{p.listTitle}</h1>
       <p>{p.listIntro}</p>
+      {props.links?.create || props.links?.queue ? (
+        <p class="form-actions">
+          {props.links.create ? (
+            <a class="button" href={localSystemPaths.create}>
+              {w.newLink}
+            </a>
+          ) : null}
+          {props.links.queue ? <a href={localSystemPaths.queue}>{w.queueLink}</a> : null}
+        </p>
+      ) : null}
       {props.localities ? (
         <form method="get" class="filters">
           <label for="organisation">{p.locality}</label>{' '}
@@ -80,7 +95,9 @@ export function LocalSystemsPage(props: {
             <tbody>
               {props.systems.map((s) => (
                 <tr>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row">
+                    <a href={localSystemPaths.system(s.id)}>{s.name}</a>
+                  </th>
                   <td data-label={p.locality}>
                     {s.locality?.name}
                     {s.origin && s.origin.id !== s.locality?.id ? (

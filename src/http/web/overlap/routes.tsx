@@ -7,6 +7,8 @@ import type { AppEnv } from '../../env.ts';
 import { renderPage } from '../render.tsx';
 import type { OrgEntry, Ui } from '../ui.ts';
 import { LocalSystemsPage, MessagePage, OverlapReportPage, textsFor } from './local-systems.page.tsx';
+import { can } from '../../../domain/permission.ts';
+import { localSystemWorkRoutes } from './local-system-work.routes.tsx';
 
 /** Addresses of the pages; the re-check e-mails link to the first. */
 export const overlapPaths = {
@@ -41,6 +43,9 @@ export function overlapPages(
   deps: OverlapPagesDeps,
   uiFor: (c: Context<AppEnv>) => Promise<Ui>,
 ) {
+  // Recording, checking, comply or explain, decisions (local-system-work.routes.tsx).
+  web.route('/', localSystemWorkRoutes(deps));
+
   web.get(overlapPaths.localSystems, async (c) => {
     const ui = await uiFor(c);
     const t = textsFor(ui).page;
@@ -50,12 +55,23 @@ export function overlapPages(
       const authority = actor?.role === 'authority_admin' || actor?.role === 'authority_reviewer';
       const systems = await deps.localSystems.list(actor, selected ? { organisation: selected } : {});
       const localities = authority ? await deps.localities() : null;
+      const own = actor ? ({ kind: 'locality_record', localityId: actor.organisationId } as const) : null;
+      const links = {
+        create: actor !== null && own !== null && can(actor, 'locality_record.manage', own),
+        queue: actor !== null && own !== null && can(actor, 'locality_record.review', own),
+      };
       c.header('Cache-Control', 'no-store');
       return renderPage(
         c,
         ui,
         { title: t.listTitle },
-        <LocalSystemsPage ui={ui} systems={systems} localities={localities} selected={selected} />,
+        <LocalSystemsPage
+          ui={ui}
+          systems={systems}
+          localities={localities}
+          selected={selected}
+          links={links}
+        />,
       );
     });
   });

@@ -21,7 +21,7 @@ export function authorityPages(deps: AuthorityPagesDeps) {
 }
 
 /** The work home's links to these screens, for the roles allowed (the same can() as the pages). */
-export function authorityLinks(c: Context<AppEnv>, auth: Authenticated): [string, string][] {
+export function authorityLinks(c: Context<AppEnv>, auth: Authenticated): { href: string; text: string }[] {
   const ui = authorityUi(c);
   const a = auth.actor;
   const links: [boolean, string, string][] = [
@@ -29,5 +29,5 @@ export function authorityLinks(c: Context<AppEnv>, auth: Authenticated): [string
     [mayFollowUp(auth), authorityPaths.declarations, ui.a.nav.declarations],
     [can(a, 'webhook.manage', { kind: 'webhook' }), authorityPaths.webhooks, ui.a.nav.webhooks],
   ];
-  return links.filter(([show]) => show).map(([, href, text]) => [href, text]);
+  return links.filter(([show]) => show).map(([, href, text]) => ({ href, text }));
 }

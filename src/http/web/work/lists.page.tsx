@@ -23,11 +23,18 @@ export interface HomeLinks {
   requests: boolean;
   queue: boolean;
   users: boolean;
-  /** Further screens the person may open: [href, text] (editions, declarations, webhooks). */
-  more?: readonly (readonly [string, string])[];
 }
 
-export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
+export function HomePage({
+  ui,
+  links,
+  more = [],
+}: {
+  ui: WorkUi;
+  links: HomeLinks;
+  /** Links of other areas' work screens, already decided with `can` (editions, local systems, ...). */
+  more?: readonly { href: string; text: string }[];
+}) {
   const w = ui.w.work;
   const items: [boolean, string, string][] = [
     [links.platforms, workPaths.myPlatforms, w.myPlatforms],
@@ -35,10 +42,9 @@ export function HomePage({ ui, links }: { ui: WorkUi; links: HomeLinks }) {
     [links.queue, workPaths.reviewQueue, w.reviewQueue],
     [links.users, workPaths.users, w.users],
   ];
-  const shown: [boolean, string, string][] = [
-    ...items.filter(([show]) => show),
-    ...(links.more ?? []).map(([href, text]): [boolean, string, string] => [true, href, text]),
-  ];
+  const shown = [...items, ...more.map((m): [boolean, string, string] => [true, m.href, m.text])].filter(
+    ([show]) => show,
+  );
   return (
     <section>
       <h1>{w.title}</h1>

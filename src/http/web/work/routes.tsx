@@ -27,6 +27,7 @@ import { workPaths } from './paths.ts';
 import { conflictPage, requestPages } from './requests.routes.tsx';
 import { forbiddenPage, renderWork, workUi } from './shell.tsx';
 import { UsersPage, type InviteValues } from './users.page.tsx';
+import { localSystemWorkLinks } from '../overlap/local-system-links.ts';
 
 export interface WorkPagesDeps extends AuthPagesDeps, AuthorityPagesDeps {
   changeRequests: ChangeRequestService;
@@ -57,9 +58,13 @@ export function workRoutes(deps: WorkPagesDeps) {
       requests: a.role === 'ministry_editor' || authority,
       queue: authority,
       users: can(a, 'user.manage', { kind: 'user' }),
-      more: authorityLinks(c, auth),
     };
-    return renderWork(c, ui, { title: ui.w.work.title, crumbs: [] }, <HomePage ui={ui} links={links} />);
+    return renderWork(
+      c,
+      ui,
+      { title: ui.w.work.title, crumbs: [] },
+      <HomePage ui={ui} links={links} more={[...authorityLinks(c, auth), ...localSystemWorkLinks(ui, a)]} />,
+    );
   });
 
   web.get(workPaths.myPlatforms, async (c) => {
