@@ -68,6 +68,20 @@ describe('words, not stray syllables, on the real catalogue', () => {
     });
   }
 
+  it('still finds the right platform through slips, first', () => {
+    const slips: [q: string, expected: string][] = [
+      ['dau thaau', 'Hệ thống mạng đấu thầu quốc gia'],
+      ['dau thuaa', 'Hệ thống mạng đấu thầu quốc gia'],
+      ['ban dos o', 'Bản đồ số'],
+      ['ban ddo so', 'Bản đồ số'],
+      ['hpo truc tuyen', 'Nền tảng họp trực tuyến thế hệ mới cho cơ quan nhà nước'],
+      ['cong dich vu cogn', 'Cổng Dịch vụ công quốc gia'],
+      ['dau gai tai san', 'Hệ thống quản lý đấu giá tài sản'],
+      ['phong ve mangg', 'Hệ thống phòng vệ mạng quốc gia'],
+    ];
+    for (const [q, expected] of slips) assert.equal(found(q)[0]?.name, expected, q);
+  });
+
   it('still finds the words when they are there, typed either way', () => {
     for (const q of ['điện toán', 'dien toan', 'bản đồ', 'ban do', 'báo cáo', 'bao cao']) {
       assert.ok(found(q).length > 0, q);

@@ -121,7 +121,7 @@ function finish(
   const width = weights.length;
   const known = weights.filter((w) => w > 0).length;
   const threshold = allCommon || known <= 1 ? 0.999 : known === 2 ? 0.5 : 0.4;
-  const words = wordQuery(query.slots, weights);
+  const words = wordQuery(query, weights, input.postings);
   let strict = 0;
   for (let c = 0; c < x.count; c++) {
     const row = c * width;

@@ -60,10 +60,23 @@ describe('multi-syllable queries match words, not stray syllables', () => {
 
 describe('vietnameseSyllable', () => {
   it('tells a syllable of a Vietnamese word from a foreign word, an acronym or a number', () => {
-    for (const s of ['chung', 'thanh', 'nghieng', 'khuyen', 'gi', 'a', 'uong', 'quoc', 'soc']) {
+    for (const s of [
+      'chung',
+      'thanh',
+      'nghieng',
+      'khuyen',
+      'gi',
+      'a',
+      'uong',
+      'quoc',
+      'soc',
+      'nguoi',
+      'khuya',
+      'ruou',
+    ]) {
       assert.ok(vietnameseSyllable(s), s);
     }
-    for (const s of ['blockchain', 'cloud', 'vneid', 'dvc', '2765', 'email', 'ndxp', 'hpc']) {
+    for (const s of ['blockchain', 'cloud', 'vneid', 'dvc', '2765', 'email', 'ndxp', 'hpc', 'thuaa', 'dos']) {
       assert.ok(!vietnameseSyllable(s), s);
     }
   });

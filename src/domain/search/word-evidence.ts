@@ -1,4 +1,5 @@
-import { QUALITY, type Slot } from './query-model.ts';
+import type { PostingStore } from './postings.ts';
+import { QUALITY, type ParsedQuery } from './query-model.ts';
 import { acronymKey } from './tokenize.ts';
 
 /**
@@ -25,9 +26,14 @@ import { acronymKey } from './tokenize.ts';
 /** Matches at least this good are strong; typo guesses and folded-against-marks are not. */
 export const STRONG_QUALITY = QUALITY.prefix;
 
-// Onset, vowel nucleus, final consonant of a folded Vietnamese syllable ("thuong", "nghieng").
-const VIETNAMESE_SYLLABLE =
-  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+// Onset, vowels (with their glides: "ươi" folds to "uoi"), final consonant of a folded Vietnamese
+// syllable ("nguoi", "khuya", "nghieng"); "thuaa" or "dos" is no syllable, only a slip.
+const VIETNAMESE_SYLLABLE = new RegExp(
+  '^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?' +
+    '(?:ieu|yeu|oai|oay|oao|oeo|uay|uoi|uou|uya|uye|uyu|' +
+    'ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])' +
+    '(?:ch|ng|nh|[cmnpt])?$',
+);
 
 /** True when a folded syllable can be one syllable of a Vietnamese word; false for 2765, cloud. */
 export function vietnameseSyllable(folded: string): boolean {
@@ -37,7 +43,7 @@ export function vietnameseSyllable(folded: string): boolean {
 /** What the rule needs to know of the query, as bit masks over its slots. */
 export interface WordQuery {
   syllables: number;
-  /** Slots that weigh something. */
+  /** Slots that weigh something, slips no entry has ("dos") excepted. */
   weighted: number;
   /** Weighted slots whose syllable, as typed, some entry has. */
   known: number;
@@ -47,7 +53,8 @@ export interface WordQuery {
   unknown: number;
 }
 
-export function wordQuery(slots: readonly Slot[], weights: readonly number[]): WordQuery {
+export function wordQuery(query: ParsedQuery, weights: readonly number[], postings: PostingStore): WordQuery {
+  const { slots } = query;
   // In a query typed all in capitals ("SUC KHOE") the capitals say nothing of acronyms.
   const shouting = slots.every((slot) => slot.text === slot.text.toUpperCase());
   let weighted = 0;
@@ -55,14 +62,19 @@ export function wordQuery(slots: readonly Slot[], weights: readonly number[]): W
   let standAlone = 0;
   let unknown = 0;
   slots.forEach((slot, s) => {
+    const syllable = vietnameseSyllable(slot.folded);
     if (!(weights[s]! > 0)) {
-      if (slot.df === 0 && vietnameseSyllable(slot.folded)) unknown++;
+      // A one-letter leftover ("ban dos o") is no word of its own.
+      if (slot.df === 0 && syllable && slot.folded.length > 1) unknown++;
       return;
     }
+    // A slip no entry has ("dos") weighs through its guesses, but asks for no word of its own
+    // unless a guess makes a word with a neighbour ("thanh toná" → "thanh toán").
+    if (slot.df === 0 && !syllable && !guessInContext(query, s, postings)) return;
     const bit = 1 << s;
     weighted |= bit;
     if (slot.df > 0) known |= bit;
-    if (!vietnameseSyllable(slot.folded) || (!shouting && acronymKey(slot.text) !== null)) standAlone |= bit;
+    if (!syllable || (!shouting && acronymKey(slot.text) !== null)) standAlone |= bit;
   });
   return {
     syllables: slots.length,
@@ -71,6 +83,19 @@ export function wordQuery(slots: readonly Slot[], weights: readonly number[]): W
     standAlone: standAlone >>> 0,
     unknown,
   };
+}
+
+function guessInContext(query: ParsedQuery, s: number, postings: PostingStore): boolean {
+  const prev = query.slots[s - 1]?.id;
+  const next = query.slots[s + 1]?.id;
+  return query.alternatives.some(
+    (alt) =>
+      alt.from === s &&
+      alt.to === s + 1 &&
+      alt.id !== undefined &&
+      ((prev !== undefined && postings.pairLength(prev, alt.id) > 0) ||
+        (next !== undefined && postings.pairLength(alt.id, next) > 0)),
+  );
 }
 
 export function bitCount(mask: number): number {
