@@ -68,6 +68,15 @@ describe('words, not stray syllables, on the real catalogue', () => {
     });
   }
 
+  it('offers no "did you mean" that only swaps in a stray syllable ("tiếp chủng")', () => {
+    for (const q of ['tiêm chủng', 'tiem chung', 'thanh toán', 'đất đai']) {
+      assert.equal(index.search({ q }).didYouMean, null, q);
+    }
+    // A correction that makes a word with its neighbour is still offered.
+    assert.equal(index.search({ q: 'hop truc tuyeenn' }).didYouMean, 'hop truc tuyen');
+    assert.equal(index.search({ q: 'tu dien du lieeuu' }).didYouMean, 'tu dien du lieu');
+  });
+
   it('still finds the right platform through slips, first', () => {
     const slips: [q: string, expected: string][] = [
       ['dau thaau', 'Hệ thống mạng đấu thầu quốc gia'],
