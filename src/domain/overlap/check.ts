@@ -21,6 +21,7 @@ import type { OverlapRules, ProposalPart } from './rules.ts';
 import { analyseParts, sentences, weighParts, type Segment } from './segments.ts';
 import { matchedWords } from './similarity.ts';
 import { tokenize } from './tokenize.ts';
+import { humanText } from '../text/formula.ts';
 import type { OverlapLevel, OverlapMatch, OverlapProposal, OverlapReason, OverlapResult } from './types.ts';
 
 /**
@@ -29,10 +30,11 @@ import type { OverlapLevel, OverlapMatch, OverlapProposal, OverlapReason, Overla
  */
 
 export function proposalSegments(proposal: OverlapProposal, catalogue: PreparedCatalogue): Segment[] {
+  // Only the words a person wrote count: no spreadsheet formula syntax, no links (formula.ts).
   const list = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-  const description = typeof proposal.description === 'string' ? proposal.description : '';
-  const name = typeof proposal.name === 'string' ? proposal.name : '';
+    Array.isArray(value) ? value.filter((v) => typeof v === 'string').map(humanText) : [];
+  const description = typeof proposal.description === 'string' ? humanText(proposal.description) : '';
+  const name = proposalName(proposal);
   const parts = analyseParts<ProposalPart>(
     [
       { part: 'name', texts: [name] },
@@ -45,6 +47,10 @@ export function proposalSegments(proposal: OverlapProposal, catalogue: PreparedC
     catalogue.model,
   );
   return weighParts(parts, catalogue.vocabulary);
+}
+
+function proposalName(proposal: OverlapProposal): string {
+  return typeof proposal.name === 'string' ? humanText(proposal.name) : '';
 }
 
 /** Short bracketed names: "Trung tâm giám sát an toàn thông tin (SOC)" → ["SOC"]. */
@@ -186,8 +192,7 @@ export function checkOverlap(
 ): OverlapResult {
   const segments = proposalSegments(proposal, catalogue);
   const name =
-    segments.find((s) => s.part === 'name')?.analysed ??
-    analyseText(typeof proposal.name === 'string' ? proposal.name : '', catalogue.model);
+    segments.find((s) => s.part === 'name')?.analysed ?? analyseText(proposalName(proposal), catalogue.model);
   const functions = segments.filter((s) => s.part === 'function').map((s) => s.analysed);
   const counterparts = applicableRules(rules.counterparts, name, functions);
   const integration = integrationStarts(

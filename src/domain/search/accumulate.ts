@@ -1,6 +1,7 @@
 import { FIELD, MASK_BITS, type Entries } from './postings.ts';
 import type { Alternative } from './query.ts';
 import { sortSlots, type Scratch } from './scratch.ts';
+import { STRONG_QUALITY as STRONG_QUALITY_EXPORT } from './word-evidence.ts';
 
 /**
  * The inner loops of scoring: walking sorted posting lists alongside the sorted candidate set
@@ -31,6 +32,7 @@ export const MASK_WEIGHT = Float64Array.from({ length: 1 << MASK_BITS }, (_, mas
 // Module-local copies: tsx compiles imports to getter calls, too slow inside posting loops.
 const SHIFT = MASK_BITS;
 const NAME_BIT = FIELD.name;
+const STRONG_QUALITY = STRONG_QUALITY_EXPORT;
 
 export const PAIR_WEIGHT = 0.6;
 /**
@@ -46,6 +48,7 @@ export function admit(doc: number, width: number, x: Scratch): number {
   x.stamp[doc] = x.epoch;
   x.candidate[doc] = c;
   x.members[c] = doc;
+  x.strong[c] = 0;
   for (let at = c * width; at < c * width + width; at++) {
     x.values[at] = 0;
     x.pairs[at] = 0;
@@ -134,8 +137,10 @@ export function record(
   // Share of the name a slot stands for, at most one syllable's worth: an expansion (CSDL → four
   // syllables) must not cover more of a name than the literal word would.
   const share = Math.min(1, alt.syllables.length / (alt.to - alt.from));
+  const strong = alt.quality >= STRONG_QUALITY;
   for (let s = alt.from; s < alt.to; s++) {
     const v = alt.quality * fieldWeight * weights[s]!;
+    if (strong) x.strong[c] = x.strong[c]! | (1 << s);
     if (v > x.values[row + s]!) x.values[row + s] = v;
     if (mask & NAME_BIT && share > x.nameShare[row + s]!) x.nameShare[row + s] = share;
     if (s + 1 < alt.to) {
@@ -222,6 +227,10 @@ export function recordAll(
     const v = qw * MASK_WEIGHT[mask]!;
     if (v > x.values[at]!) x.values[at] = v;
     if (mask & NAME_BIT && share > x.nameShare[at]!) x.nameShare[at] = share;
+  }
+  if (alt.quality >= STRONG_QUALITY) {
+    const bit = 1 << s;
+    for (let i = 0; i < h; i++) x.strong[x.hitCandidate[i]!] = x.strong[x.hitCandidate[i]!]! | bit;
   }
 }
 

@@ -5,7 +5,8 @@ import { TYPO_MAX_LENGTH, type Vocabulary } from './vocabulary.ts';
 /**
  * "Did you mean": the closest spelling the catalogue knows, for the words that matched nothing.
  * Up to two edits (one edit is already searched for silently); among close words, one that forms
- * a known pair with its neighbour wins, then the most frequent. Only unknown words change, so the
+ * a known pair with its neighbour wins, then the most frequent; in a query of several words only
+ * such a one is offered. Only unknown words change, so the
  * suggestion stays recognisably the user's query.
  */
 
@@ -37,8 +38,12 @@ export function didYouMean(
       (next !== undefined && postings.pairLength(id, next) > 0)
         ? 1
         : 0;
-    near.sort((a, b) => inContext(b) - inContext(a) || (vocab.df[b] ?? 0) - (vocab.df[a] ?? 0));
-    chosen[i] = near[0];
+    // Among several words, a correction must make a word with a neighbour the catalogue has:
+    // "tiêm chủng" is not a slip for "tiếp chủng" (word-evidence.ts).
+    const words = slots.length > 1 ? near.filter((id) => inContext(id) === 1) : near;
+    if (words.length === 0) return;
+    words.sort((a, b) => inContext(b) - inContext(a) || (vocab.df[b] ?? 0) - (vocab.df[a] ?? 0));
+    chosen[i] = words[0];
     changed = true;
   });
   if (!changed) return null;

@@ -12,6 +12,7 @@ import {
 import type { PostingStore } from './postings.ts';
 import type { Alternative, ParsedQuery } from './query.ts';
 import { sortSlots, type Scratch } from './scratch.ts';
+import { metAsWords, wordQuery } from './word-evidence.ts';
 
 /**
  * Relevance, in passes over posting lists into per-candidate accumulators (scratch.ts).
@@ -116,22 +117,28 @@ function finish(
   total: number,
   allCommon: boolean,
 ): Scored {
+  const query = input.query;
   const width = weights.length;
   const known = weights.filter((w) => w > 0).length;
   const threshold = allCommon || known <= 1 ? 0.999 : known === 2 ? 0.5 : 0.4;
+  const words = wordQuery(query, weights, input.postings);
   let strict = 0;
   for (let c = 0; c < x.count; c++) {
     const row = c * width;
     let base = 0;
     let covered = 0;
     let name = 0;
+    let phrase = false;
     for (let s = 0; s < width; s++) {
       const v = x.values[row + s]!;
-      base += v + x.pairs[row + s]!;
+      const p = x.pairs[row + s]!;
+      base += v + p;
       if (v > 0) covered += weights[s]!;
+      if (p > 0) phrase = true;
       name += x.nameShare[row + s]!;
     }
-    const coverage = covered / total;
+    // Stray syllables of the query's words are no match at all, not even a relaxed one.
+    const coverage = metAsWords(x.strong[c]!, phrase, words) ? covered / total : -1;
     x.coverage[c] = coverage;
     if (coverage >= threshold) strict++;
     const nameCoverage = Math.min(1, name / Math.max(1, input.nameLength[x.members[c]!] ?? 1));
@@ -140,7 +147,7 @@ function finish(
   const relaxed = strict === 0;
   let n = 0;
   for (let c = 0; c < x.count; c++) {
-    if (!relaxed && x.coverage[c]! < threshold) continue;
+    if (x.coverage[c]! < 0 || (!relaxed && x.coverage[c]! < threshold)) continue;
     x.matched[n] = x.members[c]!;
     x.scores[n++] = x.scores[c]!;
   }

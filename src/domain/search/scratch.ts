@@ -26,6 +26,8 @@ export class Scratch {
   matched = new Int32Array(1024);
   scores = new Float64Array(1024);
   coverage = new Float64Array(1024);
+  /** By candidate: bits of the query slots met by a strong match (word-evidence.ts). */
+  strong = new Uint32Array(1024);
 
   /** Starts a query over `slotCount` document slots with rows of `width`. */
   begin(slotCount: number): number {
@@ -68,6 +70,7 @@ export class Scratch {
       this.matched = new Int32Array(size);
       this.scores = new Float64Array(size);
       this.coverage = new Float64Array(size);
+      this.strong = grownUint(this.strong, size);
     }
     const cells = count * width;
     if (cells > this.values.length) {
@@ -81,6 +84,12 @@ export class Scratch {
 
 function grownInt(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+function grownUint(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(size);
   grown.set(array);
   return grown;
 }
