@@ -4,9 +4,15 @@ import { localSystemWorkEn } from '../../../i18n/local-system-work.en.ts';
 import { localSystemWorkVi as w } from '../../../i18n/local-system-work.vi.ts';
 import { localSystemsVi } from '../../../i18n/local-systems.vi.ts';
 import { openTestApp, type TestApp } from '../../../testing/test-app.ts';
-import { organisationId, send, signInAs, type TestSession } from '../../../testing/test-session.ts';
+import {
+  createTestUser,
+  organisationId,
+  send,
+  signInAs,
+  type TestSession,
+} from '../../../testing/test-session.ts';
 import { fetchPage, section } from '../test-helpers.ts';
-import { formFields, postForm, withValues } from '../work/test-forms.ts';
+import { formFields, hiddenInputs, postForm, withValues } from '../work/test-forms.ts';
 
 // Synthetic test data only: every system below is invented and marked "(thử nghiệm)".
 const BIDDING: Record<string, string> = {
@@ -306,5 +312,37 @@ describe('local-system work screens: record, check, comply or explain, decide', 
     assert.ok(!home.html.includes(`href="${LIST}/giai-trinh-cho-tham-dinh"`));
     assert.ok((await page('/cong-viec', reviewer)).html.includes(`href="${LIST}/giai-trinh-cho-tham-dinh"`));
     assert.ok(!(await page('/cong-viec', editor)).html.includes(`href="${LIST}`));
+  });
+
+  it('keeps a system typed in while the session expired, and records it after signing in again', async () => {
+    const user = await createTestUser(t, 'locality_officer');
+    const stale = { cookie: 'ndp_session=het-han-tu-lau-roi-khong-con-dung-duoc-nua' };
+    const name = 'Hệ thống gõ khi phiên đã hết hạn (thử nghiệm)';
+    const fields = Object.entries({ ...BIDDING, name, _csrf: 'old-token' });
+    const expired = await postForm(t, `${LIST}/moi`, fields, stale);
+    assert.equal(expired.status, 401);
+    const kept = hiddenInputs(expired.html);
+    assert.ok(kept.some(([n, v]) => n === '_keep.name' && v === name));
+    const signedIn = await postForm(t, '/dang-nhap', [
+      ...kept,
+      ['email', user.email],
+      ['password', user.password],
+    ]);
+    assert.equal(signedIn.status, 200);
+    assert.ok(signedIn.html.includes(`action="${LIST}/moi"`), 'the form goes on to where it was sent');
+    const resend = hiddenInputs(signedIn.html);
+    const csrf = resend.find(([n]) => n === '_csrf')?.[1] ?? null;
+    const sent = await postForm(
+      t,
+      `${LIST}/moi`,
+      resend.filter(([n]) => n !== '_csrf'),
+      { cookie: signedIn.cookie ?? '' },
+      { csrf },
+    );
+    assert.equal(sent.status, 303);
+    const created = await fetchPage(t, sent.res.headers.get('location') ?? '', {
+      headers: { cookie: signedIn.cookie ?? '' },
+    });
+    assert.ok(created.text.includes(name));
   });
 });

@@ -20,5 +20,10 @@ export const workPaths = {
   user: (id: string) => `/cong-viec/nguoi-dung/${encodeURIComponent(id)}`,
 } as const;
 
-/** Paths under the work area: a POST to them without a session is kept over a new sign-in. */
-export const isWorkPath = (path: string) => path === workPaths.home || path.startsWith(`${workPaths.home}/`);
+/**
+ * Areas of forms people fill in at work (the work area, a locality's systems): a POST to them
+ * without a session is kept over a new sign-in.
+ */
+const KEPT_AREAS = [workPaths.home, '/he-thong-dia-phuong'];
+export const isWorkPath = (path: string) =>
+  KEPT_AREAS.some((area) => path === area || path.startsWith(`${area}/`));
