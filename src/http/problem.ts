@@ -178,7 +178,10 @@ export function problemFor(
   const status = STATUS[code] ?? 500;
   return {
     status,
+    // The error's own members first: a detail named like a standard member (a ConflictError's
+    // `code` of an organisation) must never replace the stable `code` clients branch on.
     body: {
+      ...extra,
       type: `/problems/${code}`,
       title: text.title,
       status,
@@ -186,7 +189,6 @@ export function problemFor(
       code,
       instance: c.req.path,
       requestId,
-      ...extra,
     },
   };
 }

@@ -44,12 +44,14 @@ export function createRetentionJob(deps: RetentionDeps) {
   const batchSize = deps.batchSize ?? 500;
   const maxBatches = deps.maxBatches ?? 200;
   let timer: NodeJS.Timeout | null = null;
+  let first: NodeJS.Timeout | null = null;
+  let stopping = false;
   let running: Promise<RetentionResult> | null = null;
 
   /** Deletes batch after batch until one comes back short; returns the rows deleted. */
   async function drain(table: RetentionTable, cutoff: Date, prune: (tx: Db) => Promise<number>) {
     let total = 0;
-    for (let batch = 0; batch < maxBatches; batch++) {
+    for (let batch = 0; batch < maxBatches && !stopping; batch++) {
       const count = await db.transaction().execute(async (tx) => {
         const n = await prune(tx);
         if (n > 0)
@@ -107,14 +109,21 @@ export function createRetentionJob(deps: RetentionDeps) {
     runOnce,
     start() {
       if (deps.intervalMinutes <= 0 || timer) return;
-      timer = setInterval(() => {
+      const run = () => {
         runOnce().catch((error: unknown) => log.error({ err: error }, 'retention pass failed'));
-      }, deps.intervalMinutes * 60_000);
+      };
+      // A first pass a minute after start, so frequent restarts do not postpone it forever.
+      first = setTimeout(run, 60_000);
+      first.unref();
+      timer = setInterval(run, deps.intervalMinutes * 60_000);
       timer.unref(); // never keeps the process alive on its own
     },
     /** Stops the timer and waits for a pass in progress (before the database closes). */
     async stop() {
+      stopping = true; // a pass in progress ends after its current batch
+      if (first) clearTimeout(first);
       if (timer) clearInterval(timer);
+      first = null;
       timer = null;
       await running?.catch(() => undefined);
     },

@@ -53,7 +53,7 @@ export function createOrganisationAdminService(deps: { db: Db; clock: Clock; cat
     ): Promise<VersionedOrganisation> {
       manager(actor);
       if (await codeTaken(db, input.code))
-        throw new ConflictError('organisation_code_taken', { code: input.code, field: 'code' });
+        throw new ConflictError('organisation_code_taken', { organisationCode: input.code, field: 'code' });
       const now = clock.now();
       const created = await db.transaction().execute(async (tx) => {
         const org = await insertOrganisation(tx, randomUUID(), input, now);
@@ -83,7 +83,7 @@ export function createOrganisationAdminService(deps: { db: Db; clock: Clock; cat
         throw new ConflictError('version_mismatch', { currentVersion: current.version });
       const { version, ...changes } = input;
       if (changes.code !== undefined && (await codeTaken(db, changes.code, current.id)))
-        throw new ConflictError('organisation_code_taken', { code: changes.code, field: 'code' });
+        throw new ConflictError('organisation_code_taken', { organisationCode: changes.code, field: 'code' });
       const from = changes.validFrom !== undefined ? changes.validFrom : current.validFrom;
       const to = changes.validTo !== undefined ? changes.validTo : current.validTo;
       if (from !== null && to !== null && to < from)

@@ -61,7 +61,8 @@ describe('concurrent duplicates are conflicts', () => {
 
     // Afterwards, one at a time: the same answer.
     const again = await send<Problem>(t, 'POST', '/api/v1/organisations', { session: admin, body });
-    assert.equal(problemOf(again).field, 'code');
+    assert.equal(problemOf(again).code, 'conflict', 'the stable code, not the organisation’s');
+    assert.equal(again.body.field, 'code');
     assert.equal(again.body.reason, 'organisation_code_taken');
   });
 
@@ -89,7 +90,8 @@ describe('concurrent duplicates are conflicts', () => {
       assert.equal(problem.field, 'document.number');
     }
     const again = await send<Problem>(t, 'POST', '/api/v1/editions', { session: admin, body: { document } });
-    assert.equal(problemOf(again).field, 'document.number');
+    assert.equal(problemOf(again).code, 'conflict');
+    assert.equal(again.body.field, 'document.number');
     const docs = await t.db
       .selectFrom('document')
       .select('id')

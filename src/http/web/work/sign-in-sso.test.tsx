@@ -168,6 +168,25 @@ describe('the sign-in page with single sign-on configured', () => {
     assert.equal(res.status, 403);
   });
 
+  it('refuses to keep an oversized form, storing no flow', async () => {
+    const flows = async () => (await t.db.selectFrom('oidc_flow').select('id_hash').execute()).length;
+    const before = await flows();
+    const fields: [string, string][] = [['returnTo', '/cong-viec/de-nghi']];
+    for (let i = 0; i < 501; i++) fields.push([`_keep.truong${i}`, 'giá trị thử']);
+    const res = await t.app.request('/api/v1/auth/oidc/start', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PUBLIC_URL },
+      body: new URLSearchParams(fields).toString(),
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { errors: { field: string; code: string }[] };
+    assert.deepEqual(
+      body.errors.map((e) => [e.field, e.code]),
+      [['form', 'too_big']],
+    );
+    assert.equal(await flows(), before);
+  });
+
   it('labels the button in the page’s language', async () => {
     const page = await fetchPage(t, '/dang-nhap?lang=en');
     assert.ok(linkTo(page.html, signOnEn.button), 'English label');
