@@ -249,7 +249,7 @@ export function createChangeRequestService(deps: ChangeRequestDeps) {
       authorise(a, action, cr);
       expectVersion(cr, input.version);
       const next = nextStatus(cr.status, event);
-      if (!next) throw new ConflictError('invalid_transition', { status: cr.status, event });
+      if (!next) throw new ConflictError('invalid_transition', { currentStatus: cr.status, event });
       const comment = input.comment?.trim() ?? '';
       if (needsComment(event) && comment === '')
         throw new InvalidInputError([{ field: 'comment', code: 'required' }]);

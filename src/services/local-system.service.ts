@@ -498,7 +498,7 @@ export function createLocalSystemService(deps: LocalSystemDeps) {
       if (!can(a, 'locality_record.review', target(system.organisationId)))
         throw new NotAllowedError('locality_record.review');
       if (resolution.kind !== 'justification' || resolution.status !== 'pending')
-        throw new ConflictError('already_decided', { status: resolution.status });
+        throw new ConflictError('already_decided', { currentStatus: resolution.status });
       const now = clock.now();
       return db.transaction().execute(async (tx) => {
         const decided = await decideResolution(

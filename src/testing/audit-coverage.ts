@@ -23,6 +23,11 @@ const NOT_WRITES: readonly { method: string; path: RegExp; status?: number; why:
   },
   {
     method: 'POST',
+    path: /^\/api\/v1\/auth\/oidc\/start$/,
+    why: 'an anonymous sign-on flow state that expires in minutes; the sign-in it ends in is audited',
+  },
+  {
+    method: 'POST',
     path: /^\/cong-viec\/de-nghi(\/[^/]+)?$/,
     status: 200,
     why: 'the completeness check re-renders the form (a save answers 303)',
