@@ -38,7 +38,7 @@ const files = roots.flatMap(walk).sort();
 const extra = process.argv.slice(3);
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...extra, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', ...extra, ...files],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
