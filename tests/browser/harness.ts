@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
@@ -43,5 +44,28 @@ export async function serveApp(app: TestApp, port = 0): Promise<ServedApp> {
   return {
     base: `http://127.0.0.1:${bound}`,
     close: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+  };
+}
+
+export interface BrowserApp {
+  base: string;
+  browser: Browser;
+  /** Stops the browser, the server and the test app (whose close checks the audit log). */
+  close(): Promise<void>;
+}
+
+/** A test app served over HTTP with Chromium beside it, for one browser test file. */
+export async function openBrowserApp(t: TestApp, port = 0): Promise<BrowserApp> {
+  mkdirSync(SHOTS, { recursive: true });
+  const served = await serveApp(t, port);
+  const browser = await launchChromium();
+  return {
+    base: served.base,
+    browser,
+    async close() {
+      await browser.close();
+      await served.close();
+      await t.close();
+    },
   };
 }

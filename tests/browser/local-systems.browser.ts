@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { localSystemWorkVi as w } from '../../src/i18n/local-system-work.vi.ts';
 import { localSystemsVi } from '../../src/i18n/local-systems.vi.ts';
 import { workVi } from '../../src/i18n/work.vi.ts';
-import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
+import { openBrowserApp, SHOTS, type BrowserApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { createTestUser, send, signInAs, type TestSession } from '../../src/testing/test-session.ts';
 
@@ -17,7 +16,7 @@ import { createTestUser, send, signInAs, type TestSession } from '../../src/test
 
 describe('local systems pages in Chromium', () => {
   let t: TestApp;
-  let served: ServedApp | undefined;
+  let app: BrowserApp | undefined;
   let browser: Browser;
   let base = '';
   let officer: TestSession;
@@ -25,7 +24,6 @@ describe('local systems pages in Chromium', () => {
   const problems: string[] = [];
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await openTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
     officer = await signInAs(t, 'locality_officer');
     reviewer = await signInAs(t, 'authority_reviewer');
@@ -42,15 +40,12 @@ describe('local systems pages in Chromium', () => {
       const res = await send(t, 'POST', '/api/v1/local-systems', { session: officer, body });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
-    served = await serveApp(t);
-    base = served.base;
-    browser = await launchChromium();
+    app = await openBrowserApp(t);
+    ({ base, browser } = app);
   });
 
   after(async () => {
-    await browser?.close();
-    await served?.close();
-    await t?.close();
+    await app?.close();
   });
 
   async function signedIn(session: TestSession, viewport = { width: 1280, height: 900 }): Promise<Page> {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { overlapCheckVi as t } from '../../src/i18n/overlap-check.vi.ts';
 import { vi } from '../../src/i18n/vi.ts';
-import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
+import { openBrowserApp, SHOTS, type BrowserApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { signInAs } from '../../src/testing/test-session.ts';
 import { catalogueHygieneVi as h } from '../../src/i18n/catalogue-hygiene.vi.ts';
@@ -17,23 +16,19 @@ import { catalogueHygieneVi as h } from '../../src/i18n/catalogue-hygiene.vi.ts'
 
 describe('overlap check page in Chromium', () => {
   let app: TestApp;
-  let served: ServedApp | undefined;
+  let browserApp: BrowserApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     app = await openTestApp();
-    served = await serveApp(app);
-    base = served.base;
-    browser = await launchChromium();
+    browserApp = await openBrowserApp(app);
+    ({ base, browser } = browserApp);
   });
 
   after(async () => {
-    await browser?.close();
-    await served?.close();
-    await app?.close();
+    await browserApp?.close();
     assert.deepEqual(problems, []);
   });
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { vi } from '../../src/i18n/vi.ts';
-import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
+import { openBrowserApp, SHOTS, type BrowserApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 
 /**
@@ -16,23 +15,19 @@ const MOBILE = { width: 390, height: 844 };
 
 describe('public portal in Chromium', () => {
   let t: TestApp;
-  let served: ServedApp | undefined;
+  let app: BrowserApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await openTestApp();
-    served = await serveApp(t);
-    base = served.base;
-    browser = await launchChromium();
+    app = await openBrowserApp(t);
+    ({ base, browser } = app);
   });
 
   after(async () => {
-    await browser?.close();
-    await served?.close();
-    await t?.close();
+    await app?.close();
   });
 
   /** A fresh context per flow (no shared cookies), JavaScript off, console errors collected. */

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { signOnVi } from '../../src/i18n/sign-on.vi.ts';
 import { workVi } from '../../src/i18n/work.vi.ts';
-import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
+import { openBrowserApp, SHOTS, type BrowserApp } from './harness.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../src/testing/test-oidc-provider.ts';
 import { createTestUser } from '../../src/testing/test-session.ts';
@@ -29,12 +28,11 @@ async function freePort(): Promise<number> {
 describe('single sign-on in Chromium', () => {
   let idp: TestOidcProvider;
   let t: TestApp;
-  let served: ServedApp | undefined;
+  let app: BrowserApp | undefined;
   let browser: Browser;
   let base = '';
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // The registry's address must be known before it starts: it is the redirect URI.
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -47,14 +45,12 @@ describe('single sign-on in Chromium', () => {
         OIDC_CLIENT_SECRET: idp.clientSecret,
       },
     });
-    served = await serveApp(t, port);
-    browser = await launchChromium();
+    app = await openBrowserApp(t, port);
+    browser = app.browser;
   });
 
   after(async () => {
-    await browser?.close();
-    await served?.close();
-    await t?.close();
+    await app?.close();
     await idp?.close();
   });
 

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
 import { authorityWorkVi } from '../../src/i18n/authority-work.vi.ts';
 import { workVi } from '../../src/i18n/work.vi.ts';
 import { openTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { createTestUser } from '../../src/testing/test-session.ts';
-import { launchChromium, SHOTS, serveApp, type ServedApp } from './harness.ts';
+import { openBrowserApp, SHOTS, type BrowserApp } from './harness.ts';
 
 /**
  * The authority's editions and declaration follow-up in real Chromium, JavaScript off: an
@@ -23,23 +22,19 @@ const a = authorityWorkVi;
 
 describe('editions and declaration follow-up in Chromium', () => {
   let t: TestApp;
-  let served: ServedApp | undefined;
+  let app: BrowserApp | undefined;
   let browser: Browser;
   let base = '';
   const problems: string[] = [];
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await openTestApp();
-    served = await serveApp(t);
-    base = served.base;
-    browser = await launchChromium();
+    app = await openBrowserApp(t);
+    ({ base, browser } = app);
   });
 
   after(async () => {
-    await browser?.close();
-    await served?.close();
-    await t?.close();
+    await app?.close();
   });
 
   const shot = (page: Page, name: string) =>
