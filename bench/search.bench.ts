@@ -375,7 +375,7 @@ function printTable(result: SearchBenchResult): void {
     console.log(
       `over HTTP: build = app start until /healthz (snapshot, index, name order); first query after ` +
         `the start ${ms(http.firstQueryMs)}; answers by status ${JSON.stringify(http.statuses)} ` +
-        `(400: longer than the API's 500-character bound, 431: URL too long for Node's HTTP parser)`,
+        `(400: longer than the API's 500-character bound; a 431 would be a head longer than HTTP_MAX_HEADER_BYTES)`,
     );
 }
 
