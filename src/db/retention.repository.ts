@@ -6,7 +6,8 @@ import type { Db } from './database.ts';
  * primary key in a subquery, as PostgreSQL's DELETE has no LIMIT of its own. Only the tables
  * named here are ever pruned; never publication_event (the feed) nor audit_log.
  */
-export type RetentionTable = 'webhook_delivery' | 'email_outbox' | 'session' | 'oidc_flow' | 'password_reset';
+export type RetentionTable =
+  'webhook_delivery' | 'email_outbox' | 'session' | 'oidc_flow' | 'password_reset' | 'sign_in_throttle';
 
 const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
 
@@ -70,4 +71,18 @@ export async function pruneExpiredFlows(db: Db, cutoff: Date, limit: number): Pr
 export async function pruneExpiredResetTokens(db: Db, cutoff: Date, limit: number): Promise<number> {
   const ids = db.selectFrom('password_reset').select('id').where('expires_at', '<', cutoff).limit(limit);
   return deleted(await db.deleteFrom('password_reset').where('id', 'in', ids).executeTakeFirst());
+}
+
+/**
+ * Sign-in failure counters whose window started before `cutoff` and that hold no lock-out
+ * reaching past it: the window is minutes long, so such a row no longer counts for anything.
+ */
+export async function pruneStaleThrottles(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const keys = db
+    .selectFrom('sign_in_throttle')
+    .select('key')
+    .where('window_start', '<', cutoff)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', cutoff)]))
+    .limit(limit);
+  return deleted(await db.deleteFrom('sign_in_throttle').where('key', 'in', keys).executeTakeFirst());
 }

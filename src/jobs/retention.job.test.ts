@@ -23,6 +23,7 @@ describe('the retention job', () => {
     sessions: {} as Record<string, string>,
     flows: {} as Record<string, string>,
     resets: {} as Record<string, string>,
+    throttles: {} as Record<string, string>,
   };
 
   before(async () => {
@@ -189,6 +190,20 @@ describe('the retention job', () => {
         })
         .execute();
     }
+
+    const throttles: [string, Date, Date | null][] = [
+      ['staleFailures', daysAgo(10), null],
+      ['lockOutLongOver', daysAgo(10), daysAgo(9)],
+      ['recentFailures', daysAgo(2), null],
+    ];
+    for (const [name, windowStart, lockedUntil] of throttles) {
+      const key = `email:thu-nghiem-${name.toLowerCase()}@example.gov.vn`;
+      ids.throttles[name] = key;
+      await db
+        .insertInto('sign_in_throttle')
+        .values({ key, failures: 3, window_start: windowStart, locked_until: lockedUntil })
+        .execute();
+    }
   });
   after(() => t.close());
 
@@ -203,6 +218,7 @@ describe('the retention job', () => {
     sessions: new Set((await t.db.selectFrom('session').select('id').execute()).map((r) => r.id)),
     flows: new Set((await t.db.selectFrom('oidc_flow').select('id_hash').execute()).map((r) => r.id_hash)),
     resets: new Set((await t.db.selectFrom('password_reset').select('id').execute()).map((r) => r.id)),
+    throttles: new Set((await t.db.selectFrom('sign_in_throttle').select('key').execute()).map((r) => r.key)),
   });
 
   it('deletes what is past its time in bounded batches, keeps the rest, and never the feed or the audit', async () => {
@@ -227,6 +243,7 @@ describe('the retention job', () => {
       session: 2,
       oidc_flow: 5,
       password_reset: 2,
+      sign_in_throttle: 2,
     });
 
     const now = await left();
@@ -244,6 +261,7 @@ describe('the retention job', () => {
     gone(now.sessions, ids.sessions, ['expiredLongAgo', 'idleLongAgo']);
     gone(now.flows, ids.flows, ['old1', 'old2', 'old3', 'old4', 'old5']);
     gone(now.resets, ids.resets, ['expiredUnused', 'expiredUsed']);
+    gone(now.throttles, ids.throttles, ['staleFailures', 'lockOutLongOver']);
 
     // The feed and the audit log are permanent: every earlier row is still there.
     const eventsAfter = await t.db.selectFrom('publication_event').select('id').execute();
@@ -272,6 +290,7 @@ describe('the retention job', () => {
       session: 0,
       oidc_flow: 0,
       password_reset: 0,
+      sign_in_throttle: 0,
     });
   });
 
@@ -291,13 +310,15 @@ describe('the retention job', () => {
       intervalMinutes: 0,
     });
     const result = await job.runOnce();
-    // The 10-day-old success, the 89-day-old sent mail, the 6-day-old session, flow and token.
+    // The 10-day-old success, the 89-day-old sent mail, the 6-day-old session, flow and token,
+    // and the failures counted two days ago.
     assert.deepEqual(result, {
       webhook_delivery: 1,
       email_outbox: 1,
       session: 1,
       oidc_flow: 0,
       password_reset: 1,
+      sign_in_throttle: 1,
     });
     const now = await left();
     assert.ok(now.deliveries.has(ids.deliveries.oldPending ?? ''), 'pending deliveries are never pruned');

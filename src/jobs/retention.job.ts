@@ -8,13 +8,15 @@ import {
   pruneExpiredResetTokens,
   pruneFinishedDeliveries,
   pruneFinishedEmails,
+  pruneStaleThrottles,
   type RetentionTable,
 } from '../db/retention.repository.ts';
 import { retentionCutoffs, type RetentionPolicy } from '../domain/retention.ts';
 
 /**
  * The retention job: deletes finished webhook deliveries, sent and given-up e-mails, and
- * expired sessions, sign-on flows and reset tokens once they are older than the policy says.
+ * expired sessions, sign-on flows, reset tokens and stale sign-in failure counters once they are
+ * older than the policy says.
  * Each batch is one short transaction with its audit entry (action `retention.prune`, no actor),
  * so a pass never holds a large lock and PGlite's one session is handed back between batches.
  * Publication events and the audit log are never pruned.
@@ -91,6 +93,9 @@ export function createRetentionJob(deps: RetentionDeps) {
       oidc_flow: await drain('oidc_flow', cut.expired, (tx) => pruneExpiredFlows(tx, cut.expired, batchSize)),
       password_reset: await drain('password_reset', cut.expired, (tx) =>
         pruneExpiredResetTokens(tx, cut.expired, batchSize),
+      ),
+      sign_in_throttle: await drain('sign_in_throttle', cut.expired, (tx) =>
+        pruneStaleThrottles(tx, cut.expired, batchSize),
       ),
     };
     if (Object.values(result).some((n) => n > 0)) log.info({ deleted: result }, 'retention pass');
