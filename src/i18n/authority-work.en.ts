@@ -153,6 +153,11 @@ export const authorityWorkEn: AuthorityWorkMessages = {
       'Store this secret in the receiving system now to verify signatures; the registry never shows it again.',
     updated: 'Webhook {url} updated.',
     deleted: 'Webhook deleted.',
+    deleteTitle: 'Delete the webhook {url}?',
+    deleteBody:
+      'The receiving system will no longer be told of published changes, and this webhook’s delivery log is deleted with it. This cannot be undone; the deletion is recorded in the audit log.',
+    deleteConfirm: 'Delete webhook',
+    cancel: 'Back',
     stale: 'Someone else changed this webhook meanwhile; its current state is shown below, try again.',
     deliveriesTitle: 'Delivery log',
     noDeliveries: 'Nothing delivered yet.',

@@ -153,6 +153,11 @@ export const authorityWorkVi = {
       'Hãy lưu khóa này ngay vào hệ thống nhận để kiểm tra chữ ký; sổ đăng ký không hiển thị lại khóa.',
     updated: 'Đã cập nhật webhook {url}.',
     deleted: 'Đã xóa webhook.',
+    deleteTitle: 'Xóa webhook {url}?',
+    deleteBody:
+      'Hệ thống nhận sẽ không còn được báo khi có thay đổi được công bố, và nhật ký gửi của webhook này bị xóa theo. Không thể hoàn tác; việc xóa được ghi vào nhật ký kiểm tra.',
+    deleteConfirm: 'Xóa webhook',
+    cancel: 'Quay lại',
     stale: 'Webhook vừa được người khác thay đổi; trạng thái dưới đây là trạng thái mới nhất, hãy làm lại.',
     deliveriesTitle: 'Nhật ký gửi',
     noDeliveries: 'Chưa có lần gửi nào.',

@@ -162,6 +162,16 @@ describe('editions and declaration follow-up in Chromium', () => {
     assert.match(await page.locator('code.secret-value').innerText(), /^whsec_/);
     await shot(page, 'work-webhooks');
 
+    // Deleting asks first, then says it is done.
+    await page.goto(`${base}/cong-viec/webhook`);
+    await page.getByRole('link', { name: a.webhooks.delete, exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.ok((await page.locator('h1').innerText()).includes('https://example.gov.vn/nhan-thong-bao-thu'));
+    await shot(page, 'work-webhook-delete');
+    await page.getByRole('button', { name: a.webhooks.deleteConfirm }).click();
+    assert.ok((await page.locator('main').innerText()).includes(a.webhooks.deleted));
+    assert.ok(!(await page.locator('main').innerText()).includes('nhan-thong-bao-thu'));
+
     assert.deepEqual(problems, [], 'no server errors');
   });
 });

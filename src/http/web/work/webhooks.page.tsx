@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../domain/errors.ts';
 import { PUBLICATION_EVENT_TYPES, type Delivery, type Webhook } from '../../../domain/notification.ts';
+import { format } from '../../../i18n/index.ts';
 import type { Authenticated } from '../../../services/auth.service.ts';
 import { authorityPaths } from './authority-paths.ts';
 import { dateTime, TextField, type AuthorityUi } from './authority-shell.tsx';
@@ -93,12 +94,10 @@ export function WebhooksPage({
                   </td>
                   <td>
                     <a href={authorityPaths.webhook(w.id)}>{t.deliveriesLink}</a>
-                    <form method="post" action={authorityPaths.webhookDelete(w.id)} class="inline-form">
-                      <Csrf auth={auth} />
-                      <button type="submit" class="danger">
-                        {t.delete}
-                      </button>
-                    </form>
+                    {' · '}
+                    <a href={authorityPaths.webhookDelete(w.id)} class="danger-link">
+                      {t.delete}
+                    </a>
                   </td>
                 </tr>
               ))}
@@ -216,6 +215,32 @@ export function DeliveriesPage({
       <p>
         <a href={authorityPaths.webhooks}>{t.back}</a>
       </p>
+    </section>
+  );
+}
+
+/** The step before deleting: what goes with the webhook, and that it cannot be undone. */
+export function DeleteWebhookPage({
+  ui,
+  auth,
+  webhook,
+}: {
+  ui: AuthorityUi;
+  auth: Authenticated;
+  webhook: Webhook;
+}) {
+  const t = ui.a.webhooks;
+  return (
+    <section>
+      <h1>{format(t.deleteTitle, { url: webhook.url })}</h1>
+      <p>{t.deleteBody}</p>
+      <form method="post" action={authorityPaths.webhookDelete(webhook.id)}>
+        <Csrf auth={auth} />
+        <button type="submit" class="danger">
+          {t.deleteConfirm}
+        </button>{' '}
+        <a href={authorityPaths.webhooks}>{t.cancel}</a>
+      </form>
     </section>
   );
 }

@@ -13,7 +13,13 @@ import { signedInOr } from './auth.routes.tsx';
 import { every, one, readForm } from './form.ts';
 import { workPaths } from './paths.ts';
 import { forbiddenPage, renderWork } from './shell.tsx';
-import { DeliveriesPage, EMPTY_WEBHOOK, WebhooksPage, type WebhookValues } from './webhooks.page.tsx';
+import {
+  DeleteWebhookPage,
+  DeliveriesPage,
+  EMPTY_WEBHOOK,
+  WebhooksPage,
+  type WebhookValues,
+} from './webhooks.page.tsx';
 
 export interface WebhookPagesDeps {
   webhooks: WebhookService;
@@ -171,6 +177,27 @@ export function webhookPages({ webhooks }: WebhookPagesDeps) {
       return listPage(c, auth, { flash: { text: ui.a.webhooks.stale, kind: 'error' } }, 409);
     }
     return c.redirect(`${authorityPaths.webhooks}?ok=${FLASH.updated}&id=${encodeURIComponent(id)}`, 303);
+  });
+
+  web.get('/cong-viec/webhook/:id/xoa', async (c) => {
+    const auth = await admin(c);
+    if (auth instanceof Response) return auth;
+    const id = c.req.param('id');
+    if (!UUID.test(id)) throw new NotFoundError('webhook', id);
+    const webhook = await webhooks.get(auth.actor, id);
+    const ui = authorityUi(c);
+    return renderWork(
+      c,
+      ui,
+      {
+        title: format(ui.a.webhooks.deleteTitle, { url: webhook.url }),
+        crumbs: [
+          { href: workPaths.home, text: ui.w.work.title },
+          { href: authorityPaths.webhooks, text: ui.a.webhooks.title },
+        ],
+      },
+      <DeleteWebhookPage ui={ui} auth={auth} webhook={webhook} />,
+    );
   });
 
   web.post('/cong-viec/webhook/:id/xoa', async (c) => {

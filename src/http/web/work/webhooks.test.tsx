@@ -188,8 +188,18 @@ describe('work screens: webhooks', () => {
     assert.equal((await get('/cong-viec/webhook/00000000-0000-4000-8000-000000000000', admin)).status, 404);
   });
 
-  it('deletes an endpoint, audited', async () => {
+  it('deletes an endpoint after a confirmation step, audited', async () => {
     const [hook] = await stored();
+    const list = await get('/cong-viec/webhook', admin);
+    assert.ok(list.html.includes(`href="/cong-viec/webhook/${hook!.id}/xoa"`), 'the list links to the step');
+    assert.ok(!list.html.includes(`action="/cong-viec/webhook/${hook!.id}/xoa"`), 'no one-click delete');
+    const confirm = await get(`/cong-viec/webhook/${hook!.id}/xoa`, admin);
+    assert.equal(confirm.status, 200);
+    assert.ok(confirm.text.includes(`Xóa webhook ${hook!.url}?`));
+    assert.ok(confirm.text.includes('Không thể hoàn tác'));
+    assert.ok(confirm.html.includes(`action="/cong-viec/webhook/${hook!.id}/xoa"`));
+    assert.equal(await stored().then((s) => s.length), 1, 'showing the step deletes nothing');
+    assert.equal((await get(`/cong-viec/webhook/${hook!.id}/xoa`, reviewer)).status, 403);
     const res = await post(`/cong-viec/webhook/${hook!.id}/xoa`, [], admin);
     assert.equal(res.status, 303);
     const page = await get(res.res.headers.get('location') ?? '', admin);
