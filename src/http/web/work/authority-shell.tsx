@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
-import type { FieldIssue } from '../../../domain/errors.ts';
 import { formatDate } from '../../../i18n/index.ts';
 import { authorityWorkMessages } from '../../../i18n/authority-work.en.ts';
 import type { AuthorityWorkMessages } from '../../../i18n/authority-work.vi.ts';
 import type { AppEnv } from '../../env.ts';
-import { described, FieldError, workUi, type WorkUi } from './shell.tsx';
+import { workUi, type WorkUi } from './shell.tsx';
 
 /** The work screens' texts plus the authority screens' own. */
 export interface AuthorityUi extends WorkUi {
@@ -30,48 +29,4 @@ export function fileSize(bytes: number, locale: string): string {
     bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'B'];
   const text = unit === 'B' ? String(value) : value.toFixed(1);
   return `${locale === 'vi' ? text.replace('.', ',') : text} ${unit}`;
-}
-
-/** A labelled input with its hint and the message beside it (the work screens' field). */
-export function TextField({
-  ui,
-  id,
-  name,
-  label,
-  value,
-  issue,
-  hint,
-  type = 'text',
-  required = false,
-}: {
-  ui: WorkUi;
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  issue: FieldIssue | undefined;
-  hint?: string | undefined;
-  type?: string;
-  required?: boolean;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div class={issue ? 'field field-invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError ui={ui} id={name} issue={issue} />
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        required={required}
-        {...described(name, issue, hintId)}
-      />
-    </div>
-  );
 }

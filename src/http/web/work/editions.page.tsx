@@ -9,8 +9,8 @@ import type {
 import { paths } from '../paths.ts';
 import { cite, formatInstant } from '../ui.ts';
 import { authorityPaths } from './authority-paths.ts';
-import { fileSize, TextField, type AuthorityUi } from './authority-shell.tsx';
-import { Csrf, described, ErrorSummary, FieldError, Flash } from './shell.tsx';
+import { fileSize, type AuthorityUi } from './authority-shell.tsx';
+import { Csrf, described, ErrorSummary, FieldError, Flash, TextField } from './shell.tsx';
 import { fieldLabel } from './values.tsx';
 
 /** What the "new draft" form holds (as typed, so a refused form comes back unchanged). */

@@ -1,3 +1,4 @@
+import { LOCAL_SYSTEMS_PAGE } from '../../../domain/local-system.ts';
 /** The work screens' addresses, in one place so links, forms and routes agree. */
 export const workPaths = {
   signIn: '/dang-nhap',
@@ -24,6 +25,6 @@ export const workPaths = {
  * Areas of forms people fill in at work (the work area, a locality's systems): a POST to them
  * without a session is kept over a new sign-in.
  */
-const KEPT_AREAS = [workPaths.home, '/he-thong-dia-phuong'];
+const KEPT_AREAS = [workPaths.home, LOCAL_SYSTEMS_PAGE];
 export const isWorkPath = (path: string) =>
   KEPT_AREAS.some((area) => path === area || path.startsWith(`${area}/`));

@@ -8,7 +8,7 @@ import {
 import { format, formatDate } from '../../../i18n/index.ts';
 import type { Authenticated } from '../../../services/auth.service.ts';
 import { focalRows, type Content } from './proposal-form.ts';
-import { Csrf, described, ErrorSummary, FieldError, type WorkUi } from './shell.tsx';
+import { Csrf, described, ErrorSummary, FieldError, TextField, type WorkUi } from './shell.tsx';
 import { fieldLabel } from './values.tsx';
 
 /** A stored date as dd/mm/yyyy; a value that is not a date (being corrected) as typed. */
@@ -37,40 +37,6 @@ function issueFor(issues: readonly FieldIssue[], key: string): FieldIssue | unde
   return (
     issues.find((i) => keyOf(i.field) === key) ??
     issues.find((i) => keyOf(i.field).startsWith(`${key}[`) || keyOf(i.field).startsWith(`${key}.`))
-  );
-}
-
-function TextField(props: {
-  ui: WorkUi;
-  name: string;
-  label: string;
-  value: string | null;
-  issues: readonly FieldIssue[];
-  area?: boolean;
-  hint?: string;
-  type?: string;
-}) {
-  const issue = issueFor(props.issues, props.name);
-  const id = `f-${props.name}`;
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const aria = described(props.name, issue, hintId);
-  return (
-    <div class={issue ? 'field field-invalid' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError ui={props.ui} id={props.name} issue={issue} />
-      {props.area ? (
-        <textarea id={id} name={props.name} rows={4} {...aria}>
-          {props.value ?? ''}
-        </textarea>
-      ) : (
-        <input id={id} name={props.name} type={props.type ?? 'text'} value={props.value ?? ''} {...aria} />
-      )}
-    </div>
   );
 }
 
@@ -111,8 +77,10 @@ export function ProposalForm(props: ProposalFormProps) {
       name={name}
       label={f[name as keyof typeof f]}
       value={values ? (values[name] as string | null) : null}
-      issues={issues}
-      {...options}
+      issue={issueFor(issues, name)}
+      hint={options.hint}
+      type={options.type}
+      rows={options.area ? 4 : undefined}
     />
   );
   const list = (name: 'aliases' | 'functions') => (
@@ -121,8 +89,8 @@ export function ProposalForm(props: ProposalFormProps) {
       name={name}
       label={f[name]}
       value={values ? values[name].join('\n') : ''}
-      issues={issues}
-      area
+      issue={issueFor(issues, name)}
+      rows={4}
       hint={t.listHint}
     />
   );
@@ -300,8 +268,8 @@ export function ProposalForm(props: ProposalFormProps) {
               name="sources"
               label={f.sources}
               value={values.sources.map((s) => (s.note ? `${s.url} ${s.note}` : s.url)).join('\n')}
-              issues={issues}
-              area
+              issue={issueFor(issues, 'sources')}
+              rows={4}
               hint={t.sourcesHint}
             />
             {text('note', { area: true })}

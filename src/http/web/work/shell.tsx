@@ -83,6 +83,52 @@ export function described(key: string, issue: FieldIssue | undefined, hint?: str
   };
 }
 
+/**
+ * A labelled input (a textarea when `rows` is given) with its hint and the message beside it:
+ * the work screens' text field. The id is `f-<name>` unless given.
+ */
+export function TextField(props: {
+  ui: Ui;
+  name: string;
+  label: string;
+  value: string | null;
+  issue: FieldIssue | undefined;
+  id?: string;
+  hint?: string | undefined;
+  type?: string;
+  required?: boolean;
+  rows?: number;
+}) {
+  const id = props.id ?? `f-${props.name}`;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const aria = described(props.name, props.issue, hintId);
+  return (
+    <div class={props.issue ? 'field field-invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      <FieldError ui={props.ui} id={props.name} issue={props.issue} />
+      {props.rows ? (
+        <textarea id={id} name={props.name} rows={props.rows} {...aria}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          required={props.required}
+          {...aria}
+        />
+      )}
+    </div>
+  );
+}
+
 /** The list of errors at the top of a form, each linking to its field (GOV.UK error summary). */
 export function ErrorSummary({
   ui,

@@ -3,8 +3,8 @@ import { PUBLICATION_EVENT_TYPES, type Delivery, type Webhook } from '../../../d
 import { format } from '../../../i18n/index.ts';
 import type { Authenticated } from '../../../services/auth.service.ts';
 import { authorityPaths } from './authority-paths.ts';
-import { dateTime, TextField, type AuthorityUi } from './authority-shell.tsx';
-import { Csrf, ErrorSummary, FieldError, Flash } from './shell.tsx';
+import { dateTime, type AuthorityUi } from './authority-shell.tsx';
+import { Csrf, ErrorSummary, FieldError, Flash, TextField } from './shell.tsx';
 
 export interface WebhookValues {
   url: string;
